@@ -1,0 +1,427 @@
+"""The exercise catalogue and routines: loaded from YAML, validated, then frozen.
+
+The shipped files live in the `hipfit_desktop.data` package; user routines are YAML files in a folder the
+caller names. Every problem is reported as `file:line: field: problem` (see `strictyaml.DataError`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .strictyaml import DataError, Fields, Node, check_int, check_text, load_file, load_text
+
+LEVELS = ("beginner", "intermediate", "advanced")
+EQUIPMENT = ("band", "box", "wall", "ankle-weights", "weight-vest")
+RESISTANCE = frozenset({"band", "ankle-weights", "weight-vest"})
+SCHEMA = 1
+
+MAX_SETS, MAX_REPS, MAX_SECONDS = 20, 100, 600
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A hold or pause at the top of a rep: the article gives some as a range (\"1-2 seconds\")."""
+
+    low: int
+    high: int
+
+    @property
+    def seconds(self) -> int:
+        """What guided tempo uses: the top of the range, which is easier to follow than the bottom."""
+        return self.high
+
+    def __str__(self) -> str:
+        return f"{self.low} s" if self.low == self.high else f"{self.low}-{self.high} s"
+
+
+@dataclass(frozen=True)
+class Volume:
+    """Sets and reps (or seconds) with where each number comes from: the article or the app."""
+
+    sets: int
+    reps: int | None
+    seconds: int | None
+    hold: Hold | None
+    up_seconds: int | None
+    down_seconds: int | None
+    switch_sides_seconds: int | None
+    from_app: frozenset[str]  # the keys the app chose because the article gives none
+
+
+@dataclass(frozen=True)
+class Progression:
+    id: str
+    name: str
+    level: str
+    changes: str
+    equipment: tuple[str, ...]
+    from_article: bool
+    one_sided: bool | None = None
+    hold: Hold | None = None
+    steps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    article_title: str
+    correction: str | None
+    summary: str
+    category: str
+    works: tuple[str, ...]
+    equipment: tuple[str, ...]
+    one_sided: bool
+    side_label: str
+    pace: str | None  # guided | own; None for timed work
+    volume: Volume
+    steps: tuple[str, ...]
+    tips: tuple[str, ...]
+    progressions: tuple[Progression, ...]
+
+    @property
+    def timed(self) -> bool:
+        return self.volume.seconds is not None
+
+    def progression(self, progression_id: str) -> Progression:
+        for step in self.progressions:
+            if step.id == progression_id:
+                return step
+        raise KeyError(progression_id)
+
+    def default_progression(self, level: str, allowed_equipment: frozenset[str] | None = None) -> Progression:
+        """The last rung at or below `level` that needs only allowed equipment (the first rung always fits)."""
+        rank = LEVELS.index(level)
+        chosen = self.progressions[0]
+        for step in self.progressions:
+            fits = allowed_equipment is None or set(step.equipment) <= allowed_equipment
+            if LEVELS.index(step.level) <= rank and fits:
+                chosen = step
+        return chosen
+
+
+@dataclass(frozen=True)
+class Advice:
+    id: str
+    text: str
+    range: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class AppDefaults:
+    get_ready_seconds: int
+    rest_between_sets_seconds: int
+    switch_sides_seconds: int
+    rest_between_exercises_seconds: int
+    up_seconds: int
+    down_seconds: int
+    self_paced_rep_estimate_seconds: int
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    exercise: str
+    sets: int | None = None
+    reps: int | None = None
+    seconds: int | None = None
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    description: str
+    items: tuple[RoutineItem, ...]
+    equipment_allowed: frozenset[str] | None
+    source: str  # the file it came from, for messages
+
+
+@dataclass(frozen=True)
+class Catalog:
+    exercises: dict[str, Exercise]
+    routines: dict[str, Routine]
+    advice: dict[str, Advice]
+    defaults: AppDefaults
+    problems: tuple[DataError, ...] = field(default=())  # user routine files that were skipped
+
+    def routine(self, routine_id: str) -> Routine:
+        return self.routines[routine_id]
+
+
+# --- loading ---------------------------------------------------------------------------------------------
+
+def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
+    """Load the shipped catalogue and routines, then any user routine files (bad ones are skipped, noted)."""
+    data = resources.files("hipfit_desktop.data")
+    exercises_text = data.joinpath("exercises.yaml").read_text(encoding="utf-8")
+    routines_text = data.joinpath("routines.yaml").read_text(encoding="utf-8")
+    exercises, advice, defaults = parse_exercises(exercises_text, "data/exercises.yaml")
+    routines = parse_routines(routines_text, "data/routines.yaml", exercises)
+    problems: list[DataError] = []
+    if user_routines_dir is not None and user_routines_dir.is_dir():
+        for path in sorted(user_routines_dir.glob("*.y*ml")):
+            try:
+                extra = parse_routines_node(load_file(path), str(path), exercises)
+                clash = next((r for r in extra if r in routines), None)
+                if clash is not None:
+                    raise DataError(str(path), None, "routines",
+                                    f"id {clash!r} is already used by {routines[clash].source}")
+            except DataError as problem:
+                problems.append(problem)
+                continue
+            routines.update(extra)
+    return Catalog(exercises, routines, advice, defaults, tuple(problems))
+
+
+def parse_exercises(text: str, file: str) -> tuple[dict[str, Exercise], dict[str, Advice], AppDefaults]:
+    top = Fields(load_text(text, file), file, "")
+    _check_schema(top)
+    defaults = _app_defaults(top.mapping("app_defaults"))
+    advice: dict[str, Advice] = {}
+    for i, node in enumerate(top.items("advice")):
+        item = _advice(Fields(node, file, f"advice[{i}]"))
+        if item.id in advice:
+            raise DataError(file, node.line, f"advice[{i}].id", f"duplicate id {item.id!r}")
+        advice[item.id] = item
+    exercises: dict[str, Exercise] = {}
+    for i, node in enumerate(top.items("exercises")):
+        exercise = _exercise(Fields(node, file, f"exercises[{i}]"))
+        if exercise.id in exercises:
+            raise DataError(file, node.line, f"exercises[{i}].id", f"duplicate id {exercise.id!r}")
+        exercises[exercise.id] = exercise
+    top.finish()
+    return exercises, advice, defaults
+
+
+def parse_routines(text: str, file: str, exercises: dict[str, Exercise]) -> dict[str, Routine]:
+    return parse_routines_node(load_text(text, file), file, exercises)
+
+
+def parse_routines_node(root: Node, file: str, exercises: dict[str, Exercise]) -> dict[str, Routine]:
+    top = Fields(root, file, "")
+    _check_schema(top)
+    routines: dict[str, Routine] = {}
+    for i, node in enumerate(top.items("routines")):
+        routine = _routine(Fields(node, file, f"routines[{i}]"), exercises)
+        if routine.id in routines:
+            raise DataError(file, node.line, f"routines[{i}].id", f"duplicate id {routine.id!r}")
+        routines[routine.id] = routine
+    if not routines:
+        raise DataError(file, root.line, "routines", "the list is empty")
+    top.finish()
+    return routines
+
+
+def _check_schema(top: Fields) -> None:
+    version = top.integer("schema", 0, 10_000)
+    if version != SCHEMA:
+        raise top.error("schema", f"this app reads schema {SCHEMA}, the file says {version}")
+
+
+def _identifier(fields: Fields, key: str = "id") -> str:
+    value = fields.text(key, max_length=60)
+    if not all(c.isalnum() or c == "-" for c in value) or value != value.lower():
+        raise fields.error(key, f"{value!r} must be lowercase letters, digits and hyphens")
+    return value
+
+
+def _app_defaults(fields: Fields | None) -> AppDefaults:
+    assert fields is not None
+    values = {name: fields.integer(name, 0 if name.endswith("seconds") else 1, MAX_SECONDS)
+              for name in AppDefaults.__dataclass_fields__}
+    fields.finish()
+    return AppDefaults(**values)
+
+
+def _advice(fields: Fields) -> Advice:
+    advice_id = _identifier(fields)
+    text = fields.text("text")
+    span = None
+    nodes = fields.items("range", required=False)
+    if nodes:
+        span = _pair(nodes, fields, "range", 0, 1000)
+    fields.finish()
+    return Advice(advice_id, text, span)
+
+
+def _pair(nodes: list[Node], fields: Fields, key: str, low: int, high: int) -> tuple[int, int]:
+    if len(nodes) != 2:
+        raise fields.error(key, f"expected [min, max], got {len(nodes)} numbers")
+    first, second = (check_int(n, fields.file, f"{fields.field(key)}[{i}]", low, high) for i, n in enumerate(nodes))
+    if first > second:
+        raise fields.error(key, f"min {first} is greater than max {second}")
+    return first, second
+
+
+def _hold(fields: Fields, key: str) -> Hold | None:
+    node = fields.raw(key, required=False)
+    if node is None:
+        return None
+    if isinstance(node.value, list):
+        return Hold(*_pair(node.value, fields, key, 0, MAX_SECONDS))
+    seconds = check_int(node, fields.file, fields.field(key), 0, MAX_SECONDS)
+    return Hold(seconds, seconds)
+
+
+_VOLUME_KEYS = ("sets", "reps", "seconds", "hold_seconds")
+_APP_ONLY_KEYS = ("up_seconds", "down_seconds", "switch_sides_seconds")
+
+
+def _volume(exercise: Fields) -> Volume:
+    article = exercise.mapping("article")
+    app = exercise.mapping("app", required=False)
+    assert article is not None
+    limits = {"sets": (1, MAX_SETS), "reps": (1, MAX_REPS), "seconds": (1, MAX_SECONDS)}
+    values: dict[str, object] = {}
+    from_app: set[str] = set()
+    for block, keys in ((article, _VOLUME_KEYS), (app, _VOLUME_KEYS + _APP_ONLY_KEYS)):
+        if block is None:
+            continue
+        for key in keys:
+            if not block.has(key):
+                continue
+            if key in values:
+                raise block.error(key, "given in both `article` and `app`: say where the number comes from once")
+            if key == "hold_seconds":
+                values[key] = _hold(block, key)
+            else:
+                low, high = limits.get(key, (0, MAX_SECONDS))
+                values[key] = block.integer(key, low, high)
+            if block is app:
+                from_app.add(key)
+        block.finish()
+    if "sets" not in values:
+        raise exercise.error("article", "no `sets` in `article` or `app`")
+    if ("reps" in values) == ("seconds" in values):
+        raise exercise.error("article", "give either `reps` or `seconds` (in `article` or `app`), not both or neither")
+    return Volume(
+        sets=values["sets"], reps=values.get("reps"), seconds=values.get("seconds"),  # type: ignore[arg-type]
+        hold=values.get("hold_seconds"), up_seconds=values.get("up_seconds"),  # type: ignore[arg-type]
+        down_seconds=values.get("down_seconds"),  # type: ignore[arg-type]
+        switch_sides_seconds=values.get("switch_sides_seconds"),  # type: ignore[arg-type]
+        from_app=frozenset(from_app),
+    )
+
+
+def _equipment(fields: Fields, key: str = "equipment") -> tuple[str, ...]:
+    items = fields.texts(key, required=False, max_length=40)
+    for i, item in enumerate(items):
+        if item not in EQUIPMENT:
+            node = fields.node.value[key].value[i]
+            raise DataError(fields.file, node.line, f"{fields.field(key)}[{i}]",
+                            f"unknown equipment {item!r} (known: {', '.join(EQUIPMENT)})")
+    return tuple(items)
+
+
+def _exercise(fields: Fields) -> Exercise:
+    exercise_id = _identifier(fields)
+    one_sided = fields.boolean("one_sided")
+    side_label = fields.text("side_label", required=False, default="{side} leg", max_length=60)
+    if "{side}" not in side_label:
+        raise fields.error("side_label", "must contain {side}")
+    volume = _volume(fields)
+    pace = fields.choice("pace", ("guided", "own"), required=volume.seconds is None)
+    if volume.seconds is not None and pace is not None:
+        raise fields.error("pace", "timed work has no pace: drop this key")
+    exercise = Exercise(
+        id=exercise_id,
+        name=fields.text("name", max_length=80),
+        article_title=fields.text("article_title", max_length=80),
+        correction=fields.text("correction", required=False),
+        summary=fields.text("summary"),
+        category=fields.choice("category", ("strength", "stretch")),
+        works=tuple(fields.texts("works", max_length=80)),
+        equipment=_equipment(fields),
+        one_sided=one_sided,
+        side_label=side_label,
+        pace=pace,
+        volume=volume,
+        steps=tuple(fields.texts("steps")),
+        tips=tuple(fields.texts("tips", required=False)),
+        progressions=_progressions(fields),
+    )
+    if not exercise.steps:
+        raise fields.error("steps", "at least one step is needed")
+    fields.finish()
+    return exercise
+
+
+def _progressions(fields: Fields) -> tuple[Progression, ...]:
+    ladder: list[Progression] = []
+    for i, node in enumerate(fields.items("progressions")):
+        step_fields = Fields(node, fields.file, f"{fields.field('progressions')}[{i}]")
+        step = Progression(
+            id=_identifier(step_fields),
+            name=step_fields.text("name", max_length=80),
+            level=step_fields.choice("level", LEVELS),
+            changes=step_fields.text("changes"),
+            equipment=_equipment(step_fields),
+            from_article=step_fields.boolean("from_article"),
+            one_sided=step_fields.boolean("one_sided", required=False),
+            hold=_hold(step_fields, "hold_seconds"),
+            steps=tuple(step_fields.texts("steps", required=False)),
+        )
+        step_fields.finish()
+        if any(s.id == step.id for s in ladder):
+            raise step_fields.error("id", f"duplicate progression id {step.id!r}")
+        if i == 0 and (step.level != "beginner" or RESISTANCE & set(step.equipment)):
+            raise DataError(fields.file, node.line, step_fields.path,
+                            "the first step must be for beginners and add no resistance (band or weights)")
+        if ladder and LEVELS.index(step.level) < LEVELS.index(ladder[-1].level):
+            raise step_fields.error("level", f"{step.level!r} comes after {ladder[-1].level!r}: levels only go up")
+        ladder.append(step)
+    if not ladder:
+        raise fields.error("progressions", "at least one step is needed")
+    return tuple(ladder)
+
+
+def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
+    routine_id = _identifier(fields)
+    name = fields.text("name", max_length=80)
+    description = fields.text("description", required=False, default="")
+    allowed = None
+    if fields.has("equipment_allowed"):
+        allowed = frozenset(_equipment(fields, "equipment_allowed"))
+    items: list[RoutineItem] = []
+    for i, node in enumerate(fields.items("exercises")):
+        path = f"{fields.field('exercises')}[{i}]"
+        if isinstance(node.value, dict):
+            item_fields = Fields(node, fields.file, path)
+            exercise_id = item_fields.text("exercise", max_length=60)
+            _known_exercise(exercise_id, exercises, fields.file, item_fields.node.value["exercise"].line,
+                            item_fields.field("exercise"))
+            item = RoutineItem(
+                exercise_id,
+                sets=item_fields.integer("sets", 1, MAX_SETS, required=False),
+                reps=item_fields.integer("reps", 1, MAX_REPS, required=False),
+                seconds=item_fields.integer("seconds", 1, MAX_SECONDS, required=False),
+            )
+            item_fields.finish()
+            if item.reps is not None and exercises[exercise_id].timed:
+                raise item_fields.error("reps", f"{exercise_id} is timed: give `seconds`, not `reps`")
+            if item.seconds is not None and not exercises[exercise_id].timed:
+                raise item_fields.error("seconds", f"{exercise_id} counts reps: give `reps`, not `seconds`")
+        else:
+            exercise_id = check_text(node, fields.file, path, 60)
+            _known_exercise(exercise_id, exercises, fields.file, node.line, path)
+            item = RoutineItem(exercise_id)
+        items.append(item)
+    if not items:
+        raise fields.error("exercises", "the list is empty")
+    fields.finish()
+    return Routine(routine_id, name, description, tuple(items), allowed, fields.file)
+
+
+def _known_exercise(exercise_id: str, exercises: dict[str, Exercise], file: str, line: int, field: str) -> None:
+    if exercise_id not in exercises:
+        known = ", ".join(exercises)
+        raise DataError(file, line, field, f"unknown exercise {exercise_id!r} (known: {known})")
+
+
+def equipment_needed(exercises: Iterable[tuple[Exercise, Progression]]) -> list[str]:
+    """All equipment a list of (exercise, chosen progression) needs, in the catalogue's order."""
+    needed = {item for exercise, step in exercises for item in exercise.equipment + step.equipment}
+    return [item for item in EQUIPMENT if item in needed]

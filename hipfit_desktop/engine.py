@@ -1,0 +1,437 @@
+"""The session engine: walks a plan against a monotonic clock. Pure Python: no Qt, no sleeping, no files.
+
+Every timed segment ends at a deadline; the next one starts *at that deadline*, not when someone noticed,
+so lateness never accumulates. The display reads `remaining()` = deadline - now. Pause keeps the remaining
+time and resume sets a new deadline. After a stall, `tick()` walks through every passed deadline in order;
+all but the segment the user is in now come out marked `stale`, so cues can stay silent for them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .plan import WORK_KINDS, Plan, Segment, change_reps, reps_still_to_change
+
+Clock = Callable[[], float]
+
+COUNTDOWN_KINDS = frozenset({"get_ready", "rest", "switch_sides", "timed"})
+STALE_AFTER = 0.5  # seconds: a beat noticed later than this is history, not a cue
+BACK_RESTARTS_AFTER = 2.0  # seconds into a block, Back restarts it instead of going to the previous one
+SNAPSHOT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SegmentStarted:
+    index: int
+    segment: Segment
+    scheduled: float  # clock time it was due to start
+    stale: bool  # passed over during a stall: the user never saw it
+
+
+@dataclass(frozen=True)
+class SegmentEnded:
+    index: int
+    segment: Segment
+    outcome: str  # "done" or "skipped"
+
+
+@dataclass(frozen=True)
+class Beat:
+    """A moment inside a segment worth a cue: 3, 2, 1 before its end, halfway, 30 seconds left."""
+
+    index: int
+    name: str  # "3", "2", "1", "halfway", "30s-left"
+    scheduled: float
+    stale: bool
+
+
+@dataclass(frozen=True)
+class SetDone:
+    segment: Segment  # the last segment of the set; carries exercise, side and set number
+
+
+@dataclass(frozen=True)
+class ExerciseDone:
+    exercise: str
+    exercise_index: int
+
+
+@dataclass(frozen=True)
+class Paused:
+    index: int
+
+
+@dataclass(frozen=True)
+class Resumed:
+    index: int
+
+
+@dataclass(frozen=True)
+class RepsChanged:
+    exercise: str
+    reps: int
+
+
+@dataclass(frozen=True)
+class Finished:
+    early: bool
+
+
+Event = SegmentStarted | SegmentEnded | Beat | SetDone | ExerciseDone | Paused | Resumed | RepsChanged | Finished
+
+
+def beats_for(segment: Segment) -> list[tuple[float, str]]:
+    """(seconds before the deadline, name) of the beats in a segment, soonest first."""
+    seconds = segment.seconds
+    if not seconds or segment.kind not in COUNTDOWN_KINDS:
+        return []
+    beats: list[tuple[float, str]] = []
+    if segment.kind == "timed" and seconds >= 60:
+        beats.append((seconds / 2, "halfway"))
+        if seconds >= 90:
+            beats.append((30.0, "30s-left"))
+    beats += [(float(n), str(n)) for n in (3, 2, 1) if seconds > n]
+    return sorted(beats, reverse=True)
+
+
+class Session:
+    """A workout in progress. States: idle → running ⇄ paused → finished.
+
+    Every command returns the events it caused and also hands each to the subscribed listeners.
+    """
+
+    def __init__(self, plan: Plan, clock: Clock = time.monotonic) -> None:
+        if not plan.segments or plan.segments[-1].kind != "done":
+            raise ValueError("a plan ends with a done segment")
+        self.plan = plan
+        self.clock = clock
+        self.state = "idle"
+        self.index = 0
+        self.statuses: list[str | None] = [None] * len(plan.segments)
+        self.spent: list[float] = [0.0] * len(plan.segments)  # running time lived in each segment
+        self._deadline: float | None = None
+        self._remaining: float | None = None  # while paused
+        self._run_since = 0.0  # when the current stretch of running time in this segment began
+        self._beats_done = 0
+        self._listeners: list[Callable[[Event], None]] = []
+        self._events: list[Event] = []
+
+    # --- reading ---------------------------------------------------------------------------------------
+
+    @property
+    def segment(self) -> Segment:
+        return self.plan.segments[self.index]
+
+    @property
+    def deadline(self) -> float | None:
+        return self._deadline if self.state == "running" else None
+
+    def remaining(self) -> float | None:
+        """Seconds left in the current segment; None for a self-paced step."""
+        if self.segment.seconds is None:
+            return None
+        if self.state == "idle":
+            return float(self.segment.seconds)
+        if self.state == "paused":
+            return self._remaining
+        if self.state == "finished" or self._deadline is None:
+            return 0.0
+        return max(0.0, self._deadline - self.clock())
+
+    def segment_elapsed(self) -> float:
+        """Running time spent in the current segment (the count-up of a self-paced step)."""
+        extra = self.clock() - self._run_since if self.state == "running" else 0.0
+        return self.spent[self.index] + extra
+
+    def active_seconds(self) -> float:
+        """Running time of the whole session so far (pauses excluded)."""
+        extra = self.clock() - self._run_since if self.state == "running" else 0.0
+        return sum(self.spent) + extra
+
+    def remaining_total(self) -> float:
+        """Timed seconds still ahead, the current segment's remainder included."""
+        ahead = sum(s.seconds or 0 for s in self.plan.segments[self.index + 1:])
+        return ahead + (self.remaining() or 0.0)
+
+    def next_wakeup(self) -> float | None:
+        """Clock time of the next beat or deadline, for a driver that sleeps until then."""
+        if self.state != "running" or self._deadline is None:
+            return None
+        beats = beats_for(self.segment)
+        if self._beats_done < len(beats):
+            return self._deadline - beats[self._beats_done][0]
+        return self._deadline
+
+    def subscribe(self, listener: Callable[[Event], None]) -> None:
+        self._listeners.append(listener)
+
+    # --- commands --------------------------------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        if self.state != "idle":
+            return []
+        now = self.clock()
+        self.state = "running"
+        self._enter(0, now, stale=False)
+        return self._flush()
+
+    def tick(self) -> list[Event]:
+        """Catch up with the clock: fire due beats, pass every deadline that has gone by."""
+        if self.state != "running":
+            return self._flush()
+        now = self.clock()
+        started: list[int] = []
+        while self.state == "running" and self._deadline is not None and now >= self._deadline:
+            self._fire_beats(self._deadline, now)
+            ended_at = self._deadline
+            self._end(ended_at, "done")
+            self._advance(self.index + 1, ended_at, started)
+        if self.state == "running":
+            self._fire_beats(now, now)
+        return self._flush(stale_starts=started[:-1])
+
+    def pause(self) -> list[Event]:
+        self.tick()
+        if self.state != "running":
+            return self._flush()
+        now = self.clock()
+        self.spent[self.index] += now - self._run_since
+        self._remaining = None if self._deadline is None else max(0.0, self._deadline - now)
+        self.state = "paused"
+        self._emit(Paused(self.index))
+        return self._flush()
+
+    def resume(self) -> list[Event]:
+        if self.state != "paused":
+            return []
+        now = self.clock()
+        self.state = "running"
+        self._run_since = now
+        self._deadline = None if self._remaining is None else now + self._remaining
+        self._remaining = None
+        self._emit(Resumed(self.index))
+        return self._flush()
+
+    def toggle_pause(self) -> list[Event]:
+        return self.resume() if self.state == "paused" else self.pause()
+
+    def rep_done(self) -> list[Event]:
+        """The user says a self-paced rep is done."""
+        self.tick()
+        if self.state != "running" or self.segment.kind != "self_paced":
+            return self._flush()
+        now = self.clock()
+        self._end(now, "done")
+        self._advance(self.index + 1, now, [])
+        return self._flush()
+
+    def skip(self) -> list[Event]:
+        """Leave the current block (a set on one side, a rest, a hold) for the next one."""
+        self.tick()
+        if self.state not in ("running", "paused"):
+            return self._flush()
+        target = self._block_end(self.index) + 1
+        return self._move_to(target)
+
+    def back(self) -> list[Event]:
+        """Restart the current block, or go to the previous one when just started."""
+        self.tick()
+        if self.state not in ("running", "paused"):
+            return self._flush()
+        start = self._block_start(self.index)
+        if start == self.index and self.segment_elapsed() < BACK_RESTARTS_AFTER and start > 0:
+            start = self._block_start(start - 1)
+        return self._move_to(start)
+
+    def jump_to_exercise(self, exercise_index: int) -> list[Event]:
+        """Go to the first segment of the routine's n-th exercise (its get-ready or rest before it)."""
+        self.tick()
+        if self.state not in ("running", "paused"):
+            return self._flush()
+        for i, segment in enumerate(self.plan.segments):
+            if segment.exercise_index == exercise_index:
+                return self._move_to(i)
+        raise IndexError(f"the routine has no exercise {exercise_index}")
+
+    def can_change_reps(self) -> bool:
+        return self.state in ("idle", "running", "paused") and reps_still_to_change(self.plan, self.index)
+
+    def upcoming_reps(self) -> int | None:
+        """Reps of the next set of this exercise that has not started, if any."""
+        block = self.segment.block
+        for segment in self.plan.segments[self.index + 1:]:
+            if segment.exercise_index != self.segment.exercise_index:
+                break
+            if segment.rep is not None and segment.block != block:
+                return segment.reps
+        return None
+
+    def change_reps(self, reps: int) -> list[Event]:
+        """Give the sets of this exercise that have not started `reps` reps; nothing already done changes."""
+        self.tick()
+        if not self.can_change_reps():
+            return self._flush()
+        old = self.plan.segments
+        self.plan = change_reps(self.plan, self.index, reps)
+        self.statuses = self.statuses[: self.index + 1] + [None] * (len(self.plan.segments) - self.index - 1)
+        self.spent = self.spent[: self.index + 1] + [0.0] * (len(self.plan.segments) - self.index - 1)
+        if self.plan.segments != old:
+            self._emit(RepsChanged(self.segment.exercise or "", reps))
+        return self._flush()
+
+    def finish(self) -> list[Event]:
+        """End now, whatever is left."""
+        self.tick()
+        if self.state not in ("running", "paused"):
+            return self._flush()
+        now = self.clock()
+        if self.state == "running":
+            self.spent[self.index] += now - self._run_since
+        self._end(now, "skipped", add_time=False)
+        for i in range(self.index + 1, len(self.statuses)):
+            self.statuses[i] = self.statuses[i] or "skipped"
+        self.statuses[-1] = "skipped"
+        self.state = "finished"
+        self._deadline = None
+        self._emit(Finished(early=True))
+        return self._flush()
+
+    # --- saving ----------------------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything needed to carry on later, as plain JSON-able data."""
+        return {
+            "version": SNAPSHOT_VERSION,
+            "routine": self.plan.routine_id,
+            "routine_name": self.plan.routine_name,
+            "level": self.plan.level,
+            "self_paced_estimate": self.plan.self_paced_estimate,
+            "segments": [s.to_dict() for s in self.plan.segments],
+            "state": self.state,
+            "index": self.index,
+            "remaining": self.remaining(),
+            "segment_elapsed": self.segment_elapsed(),
+            "statuses": list(self.statuses),
+            "spent": [*self.spent[: self.index], self.segment_elapsed(), *self.spent[self.index + 1:]],
+            "beats_done": self._beats_done,
+        }
+
+    @classmethod
+    def restore(cls, data: dict[str, Any], clock: Clock = time.monotonic, base: Plan | None = None) -> Session:
+        """Rebuild a session from `snapshot()`; `base` supplies the preview details the snapshot leaves out."""
+        if data.get("version") != SNAPSHOT_VERSION:
+            raise ValueError(f"unknown snapshot version {data.get('version')!r}")
+        segments = tuple(Segment.from_dict(s) for s in data["segments"])
+        plan = Plan(data["routine"], data["routine_name"], data["level"], segments,
+                    base.exercises if base else (), data["self_paced_estimate"])
+        session = cls(plan, clock)
+        session.state = data["state"]
+        session.index = data["index"]
+        session.statuses = list(data["statuses"])
+        session.spent = list(data["spent"])
+        session._beats_done = data["beats_done"]
+        now = clock()
+        session._run_since = now
+        session.spent[session.index] = data["segment_elapsed"]
+        remaining = data["remaining"]
+        if session.state == "paused":
+            session._remaining = remaining
+        elif session.state == "running":
+            session._deadline = None if remaining is None else now + remaining
+        return session
+
+    # --- inside ----------------------------------------------------------------------------------------
+
+    def _emit(self, event: Event) -> None:
+        self._events.append(event)
+
+    def _flush(self, stale_starts: list[int] | None = None) -> list[Event]:
+        events, self._events = self._events, []
+        if stale_starts:
+            stale = set(stale_starts)
+            events = [replace(e, stale=True) if isinstance(e, SegmentStarted) and e.index in stale else e
+                      for e in events]
+        for event in events:
+            for listener in self._listeners:
+                listener(event)
+        return events
+
+    def _enter(self, index: int, at: float, stale: bool) -> None:
+        """Make `index` the current segment, started at clock time `at`."""
+        self.index = index
+        self._run_since = at
+        self._beats_done = 0
+        segment = self.segment
+        self._emit(SegmentStarted(index, segment, at, stale))
+        if segment.kind == "done":
+            self.statuses[index] = "done"
+            self.state = "finished"
+            self._deadline = None
+            self._emit(Finished(early=False))
+            return
+        seconds = segment.seconds
+        if self.state == "paused":
+            self._remaining = None if seconds is None else float(seconds)
+            self._deadline = None
+        else:
+            self._deadline = None if seconds is None else at + seconds
+
+    def _end(self, at: float, outcome: str, add_time: bool = True) -> None:
+        if add_time:
+            self.spent[self.index] += at - self._run_since
+        self.statuses[self.index] = outcome
+        self._emit(SegmentEnded(self.index, self.segment, outcome))
+
+    def _advance(self, index: int, at: float, started: list[int]) -> None:
+        """After the current segment ended done: report finished sets and exercises, then enter `index`."""
+        ended = self.plan.segments[index - 1]
+        following = self.plan.segments[index]
+        if ended.kind in WORK_KINDS and following.block != ended.block:
+            self._emit(SetDone(ended))
+            if following.exercise_index != ended.exercise_index or following.kind == "rest" and \
+                    following.set is None:
+                self._emit(ExerciseDone(ended.exercise or "", ended.exercise_index or 0))
+        started.append(index)
+        self._enter(index, at, stale=False)
+
+    def _fire_beats(self, until: float, now: float) -> None:
+        if self._deadline is None:
+            return
+        beats = beats_for(self.segment)
+        while self._beats_done < len(beats):
+            before, name = beats[self._beats_done]
+            due = self._deadline - before
+            if due > until:
+                break
+            self._beats_done += 1
+            self._emit(Beat(self.index, name, due, stale=now - due > STALE_AFTER))
+
+    def _move_to(self, target: int) -> list[Event]:
+        now = self.clock()
+        if self.state == "running":
+            self.spent[self.index] += now - self._run_since
+        self._end(now, "skipped", add_time=False)
+        if target > self.index:
+            for i in range(self.index + 1, target):
+                self.statuses[i] = "skipped"
+        else:
+            for i in range(target, len(self.statuses)):
+                self.statuses[i] = None
+        self._enter(target, now, stale=False)
+        return self._flush()
+
+    def _block_start(self, index: int) -> int:
+        block = self.plan.segments[index].block
+        while index > 0 and self.plan.segments[index - 1].block == block:
+            index -= 1
+        return index
+
+    def _block_end(self, index: int) -> int:
+        block = self.plan.segments[index].block
+        last = len(self.plan.segments) - 1
+        while index < last and self.plan.segments[index + 1].block == block:
+            index += 1
+        return index

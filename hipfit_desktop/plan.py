@@ -1,0 +1,305 @@
+"""Compile a routine, the user's level and settings into a flat, ordered list of timed segments.
+
+The plan knows nothing about time passing: the engine walks it. Segments are grouped into blocks
+(one set on one side, one rest, one timed hold): skip and back move a whole block at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from .catalog import Catalog, Exercise, Progression, Routine, equipment_needed
+from .settings import Settings
+
+KINDS = ("get_ready", "up", "hold", "down", "self_paced", "timed", "rest", "switch_sides", "done")
+WORK_KINDS = frozenset({"up", "hold", "down", "self_paced", "timed"})
+PHASE_WORDS = {
+    "get_ready": "GET READY", "up": "UP", "hold": "HOLD", "down": "DOWN", "self_paced": "YOUR PACE",
+    "rest": "REST", "switch_sides": "SWITCH SIDES", "done": "DONE",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One interval the user lives through. `seconds` is None where the user sets the pace."""
+
+    kind: str
+    seconds: int | None
+    prompt: str
+    block: int
+    exercise: str | None = None
+    exercise_name: str | None = None
+    exercise_index: int | None = None  # position in the routine; a rest before an exercise carries its index
+    side: str | None = None
+    side_text: str | None = None  # "left leg", "right knee in the corner"
+    set: int | None = None
+    sets: int | None = None
+    rep: int | None = None
+    reps: int | None = None
+    phase: str = ""  # the one word the session page shows
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Segment:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """What the preview and the CLI show for one exercise of a compiled routine."""
+
+    exercise: Exercise
+    progression: Progression
+    one_sided: bool
+    sets: int
+    reps: int | None
+    seconds: int | None
+    hold_seconds: int
+    pace: str | None
+    rest_seconds: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    routine_id: str
+    routine_name: str
+    level: str
+    segments: tuple[Segment, ...]
+    exercises: tuple[PlannedExercise, ...]
+    self_paced_estimate: int
+
+    @property
+    def total_seconds(self) -> int:
+        """Seconds of every timed segment; self-paced reps are not included (see `estimated_seconds`)."""
+        return sum(s.seconds or 0 for s in self.segments)
+
+    @property
+    def self_paced_reps(self) -> int:
+        return sum(1 for s in self.segments if s.kind == "self_paced")
+
+    @property
+    def estimated_seconds(self) -> int:
+        return self.total_seconds + self.self_paced_reps * self.self_paced_estimate
+
+    @property
+    def equipment(self) -> list[str]:
+        return equipment_needed((p.exercise, p.progression) for p in self.exercises)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "routine": self.routine_id,
+            "routine_name": self.routine_name,
+            "level": self.level,
+            "total_seconds": self.total_seconds,
+            "self_paced_reps": self.self_paced_reps,
+            "estimated_seconds": self.estimated_seconds,
+            "equipment": self.equipment,
+            "exercises": [
+                {"id": p.exercise.id, "name": p.exercise.name, "progression": p.progression.id,
+                 "sets": p.sets, "reps": p.reps, "seconds": p.seconds, "hold_seconds": p.hold_seconds,
+                 "one_sided": p.one_sided, "pace": p.pace}
+                for p in self.exercises
+            ],
+            "segments": [
+                {"kind": s.kind, "phase": s.phase, "exercise": s.exercise, "side": s.side, "set": s.set,
+                 "rep": s.rep, "seconds": s.seconds, "prompt": s.prompt}
+                for s in self.segments
+            ],
+        }
+
+
+def compile_plan(routine: Routine, catalog: Catalog, settings: Settings | None = None) -> Plan:
+    settings = settings or Settings()
+    defaults = catalog.defaults
+    planned = tuple(_plan_exercise(routine, i, catalog, settings) for i in range(len(routine.items)))
+    rest_between_exercises = _pick(settings.rest_between_exercises_seconds, defaults.rest_between_exercises_seconds)
+    get_ready = _pick(settings.get_ready_seconds, defaults.get_ready_seconds)
+    builder = _Builder(settings.first_side, catalog, settings)
+    for index, item in enumerate(planned):
+        lead = f"{item.exercise.name}, {_side_text(item, builder.sides[0])} first" if item.one_sided \
+            else item.exercise.name
+        if index == 0:
+            builder.pause("get_ready", get_ready, f"Get ready: {lead}", item, index)
+        else:
+            builder.pause("rest", rest_between_exercises, f"Rest. Next: {lead}", item, index)
+        builder.exercise(item, index)
+    builder.segments.append(Segment("done", 0, "All done. Well done!", builder.next_block(), phase="DONE"))
+    return Plan(routine.id, routine.name, settings.level, tuple(builder.segments), planned,
+                defaults.self_paced_rep_estimate_seconds)
+
+
+def _pick(*values: int | None) -> int:
+    return next(v for v in values if v is not None)
+
+
+def _plan_exercise(routine: Routine, index: int, catalog: Catalog, settings: Settings) -> PlannedExercise:
+    item = routine.items[index]
+    exercise = catalog.exercises[item.exercise]
+    own = settings.for_exercise(exercise.id)
+    progression = exercise.default_progression(settings.level, routine.equipment_allowed)
+    if own.progression is not None:
+        try:
+            progression = exercise.progression(own.progression)
+        except KeyError:
+            pass  # a progression removed in a newer catalogue: the level's default stands
+    volume = exercise.volume
+    hold = progression.hold or volume.hold
+    timed = exercise.timed
+    return PlannedExercise(
+        exercise=exercise,
+        progression=progression,
+        one_sided=exercise.one_sided if progression.one_sided is None else progression.one_sided,
+        sets=_pick(own.sets, item.sets, volume.sets),
+        reps=None if timed else _pick(own.reps, item.reps, volume.reps),
+        seconds=_pick(own.seconds, item.seconds, volume.seconds) if timed else None,
+        hold_seconds=_pick(own.hold_seconds, hold.seconds if hold else 0),
+        pace=None if timed else _pick_str(own.pace, exercise.pace),
+        rest_seconds=_pick(own.rest_seconds, settings.rest_between_sets_seconds,
+                           catalog.defaults.rest_between_sets_seconds),
+    )
+
+
+def _pick_str(*values: str | None) -> str:
+    return next(v for v in values if v is not None)
+
+
+def _side_text(item: PlannedExercise, side: str) -> str:
+    return item.exercise.side_label.format(side=side)
+
+
+class _Builder:
+    def __init__(self, first_side: str, catalog: Catalog, settings: Settings) -> None:
+        self.sides = (first_side, "right" if first_side == "left" else "left")
+        self.defaults = catalog.defaults
+        self.settings = settings
+        self.segments: list[Segment] = []
+        self._block = -1
+
+    def next_block(self) -> int:
+        self._block += 1
+        return self._block
+
+    def pause(self, kind: str, seconds: int, prompt: str, item: PlannedExercise, index: int,
+              side: str | None = None, set_number: int | None = None) -> None:
+        if seconds <= 0:
+            return
+        self.segments.append(Segment(
+            kind, seconds, prompt, self.next_block(), item.exercise.id, item.exercise.name, index,
+            side, _side_text(item, side) if side else None, set_number, item.sets, phase=PHASE_WORDS[kind]))
+
+    def exercise(self, item: PlannedExercise, index: int) -> None:
+        sides: tuple[str | None, ...] = self.sides if item.one_sided else (None,)
+        switch = _pick(self.settings.switch_sides_seconds, item.exercise.volume.switch_sides_seconds,
+                       self.defaults.switch_sides_seconds)
+        for set_number in range(1, item.sets + 1):
+            if set_number > 1:
+                side = sides[0]
+                what = f"set {set_number} of {item.sets}" + (f", {_side_text(item, side)}" if side else "")
+                self.pause("rest", item.rest_seconds, f"Rest. Next: {what}", item, index, side, set_number)
+            for side_number, side in enumerate(sides):
+                if side_number > 0:
+                    self.pause("switch_sides", switch, f"Switch sides: {_side_text(item, side)} next",
+                               item, index, side, set_number)
+                self.work(item, index, side, set_number)
+
+    def work(self, item: PlannedExercise, index: int, side: str | None, set_number: int) -> None:
+        block = self.next_block()
+        common = dict(block=block, exercise=item.exercise.id, exercise_name=item.exercise.name,
+                      exercise_index=index, side=side, side_text=_side_text(item, side) if side else None,
+                      set=set_number, sets=item.sets)
+        if item.seconds is not None:
+            stretch = item.exercise.category == "stretch"
+            self.segments.append(Segment(
+                "timed", item.seconds, _timed_prompt(item, side), phase="STRETCH" if stretch else "GO",
+                **common))  # type: ignore[arg-type]
+            return
+        assert item.reps is not None
+        template = rep_segments(item, self.defaults.up_seconds, self.defaults.down_seconds, common)
+        self.segments.extend(renumber_reps(template, item.reps))
+
+
+def rep_segments(item: PlannedExercise, up: int, down: int, common: dict[str, Any]) -> list[Segment]:
+    """The segments of a single rep (rep 1 of 1), used as the template for a set."""
+    volume = item.exercise.volume
+    if item.pace == "own":
+        return [Segment("self_paced", None, "", phase=PHASE_WORDS["self_paced"], rep=1, reps=1, **common)]
+    phases = [("up", volume.up_seconds or up)]
+    if item.hold_seconds > 0:
+        phases.append(("hold", item.hold_seconds))
+    phases.append(("down", volume.down_seconds or down))
+    return [Segment(kind, seconds, "", phase=PHASE_WORDS[kind], rep=1, reps=1, **common)
+            for kind, seconds in phases]
+
+
+def renumber_reps(template: list[Segment], reps: int) -> list[Segment]:
+    """`reps` copies of the rep-1 segments in `template`, numbered and prompted."""
+    one_rep = [s for s in template if s.rep == 1]
+    return [replace(s, rep=rep, reps=reps, prompt=_rep_prompt(s.kind, rep, reps, s.seconds))
+            for rep in range(1, reps + 1) for s in one_rep]
+
+
+def _rep_prompt(kind: str, rep: int, reps: int, seconds: int | None) -> str:
+    count = f"rep {rep} of {reps}"
+    if kind == "up":
+        return f"Up: {count}"
+    if kind == "hold":
+        return f"Hold {seconds} s at the top"
+    if kind == "down":
+        return "Lower with control"
+    return f"{count.capitalize()} at your own pace; press Space when it is done"
+
+
+def _timed_prompt(item: PlannedExercise, side: str | None) -> str:
+    where = f", {_side_text(item, side)}" if side else ""
+    if item.exercise.category == "stretch":
+        return f"Hold the stretch for {_duration(item.seconds or 0)}{where}"
+    return f"Keep moving for {_duration(item.seconds or 0)}{where}"
+
+
+def _duration(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if minutes and rest:
+        return f"{minutes} min {rest} s"
+    return f"{minutes} min" if minutes else f"{rest} s"
+
+
+def change_reps(plan: Plan, current: int, reps: int) -> Plan:
+    """Give every set of the current exercise that has not started yet `reps` reps.
+
+    `current` is the index of the segment the user is in; segments up to it are left alone, so the engine's
+    position stays valid. During a rest before an exercise, that exercise's sets change.
+    """
+    if reps < 1:
+        raise ValueError("a set needs at least one rep")
+    exercise_index = plan.segments[current].exercise_index
+    current_block = plan.segments[current].block
+    result = list(plan.segments[: current + 1])
+    block: list[Segment] = []
+
+    def flush() -> None:
+        if block and block[0].exercise_index == exercise_index and block[0].rep is not None:
+            result.extend(renumber_reps(block, reps))
+        else:
+            result.extend(block)
+        block.clear()
+
+    for segment in plan.segments[current + 1:]:
+        if segment.block == current_block:  # the set under way keeps its count
+            result.append(segment)
+            continue
+        if block and segment.block != block[0].block:
+            flush()
+        block.append(segment)
+    flush()
+    return replace(plan, segments=tuple(result))
+
+
+def reps_still_to_change(plan: Plan, current: int) -> bool:
+    """Whether `change_reps` at `current` would change anything (a set of this exercise is still ahead)."""
+    exercise_index = plan.segments[current].exercise_index
+    started = plan.segments[current].block
+    return any(s.exercise_index == exercise_index and s.rep is not None and s.block != started
+               for s in plan.segments[current + 1:])
