@@ -1,0 +1,36 @@
+# Two commands for a new user: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup lint bench screenshots clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+	  { echo "HipFit needs Python 3.10 or newer"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+	  { echo "Could not create $(VENV): on Debian/Ubuntu run: sudo apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	@sh scripts/qt-system-libs.sh run
+	$(PY) -m hipfit_desktop
+
+test: setup
+	@sh scripts/qt-system-libs.sh test
+	$(PY) -m ruff check hipfit_desktop tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: setup
+	$(PY) -m ruff check hipfit_desktop tests benchmarks
+
+bench: setup
+	@sh scripts/qt-system-libs.sh test
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/timing.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,129 @@
+"""`hipfit`: the window by default; `hipfit list` and `hipfit plan ROUTINE` on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .catalog import LEVELS, Catalog, load_catalog
+from .paths import user_paths
+from .plan import Plan, Segment, compile_plan
+from .settings import Settings
+from .strictyaml import DataError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, not argparse's usage block: the user should see the problem, not a wall of text.
+        self.exit(2, f"{self.prog}: {message} (try --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hipfit", description="Hip-strengthening workouts, paced set by set.")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands.add_parser("gui", help="open the window (the default)")
+    commands.add_parser("list", help="the routines and exercises")
+    plan = commands.add_parser("plan", help="the compiled plan of a routine")
+    plan.add_argument("routine", help="a routine id, as `hipfit list` shows")
+    plan.add_argument("--level", choices=LEVELS, help="beginner, intermediate or advanced")
+    plan.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from .qt.app import run_app  # Qt loads only for the window
+
+        return run_app()
+    try:
+        catalog = load_catalog(user_paths().routines)
+    except DataError as problem:  # a broken install: the shipped data does not load
+        print(f"hipfit: {problem}", file=sys.stderr)
+        return 1
+    for problem in catalog.problems:
+        print(f"hipfit: skipped a routine file: {problem}", file=sys.stderr)
+    settings = Settings()
+    if args.command == "list":
+        return _print(format_list(catalog, settings))
+    if args.routine not in catalog.routines:
+        print(f"hipfit: unknown routine {args.routine!r} (known: {', '.join(catalog.routines)})", file=sys.stderr)
+        return 2
+    if args.level:
+        settings = replace(settings, level=args.level)
+    plan = compile_plan(catalog.routine(args.routine), catalog, settings)
+    return _print(json.dumps(plan.to_json(), indent=1) if args.json else format_plan(plan))
+
+
+def _print(text: str) -> int:
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `hipfit plan ... | head`: the reader has all it wanted
+        sys.stderr.close()
+    return 0
+
+
+def clock_text(seconds: float) -> str:
+    """`m:ss`, or `h:mm:ss` past an hour."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_list(catalog: Catalog, settings: Settings) -> str:
+    lines = [f"Routines (times for the {settings.level} level):"]
+    for routine in catalog.routines.values():
+        plan = compile_plan(routine, catalog, settings)
+        minutes = round(plan.estimated_seconds / 60)
+        gear = ", ".join(plan.equipment) or "no equipment"
+        lines.append(f"  {routine.id:<24} {routine.name:<26} about {minutes:>3} min  {gear}")
+    lines.append("")
+    lines.append("Exercises (the article's volume):")
+    for exercise in catalog.exercises.values():
+        volume = exercise.volume
+        amount = f"{volume.reps} reps" if volume.reps else f"{clock_text(volume.seconds or 0)}"
+        each = " each side" if exercise.one_sided else ""
+        hold = f", hold {volume.hold}" if volume.hold else ""
+        lines.append(f"  {exercise.id:<24} {exercise.name:<34} {volume.sets} x {amount}{each}{hold}")
+    return "\n".join(lines)
+
+
+def format_plan(plan: Plan) -> str:
+    """One line per block (a set on one side, a rest, a hold) rather than one per second-long phase."""
+    head = (f"{plan.routine_name} ({plan.level}): {clock_text(plan.total_seconds)} timed"
+            + (f" + {plan.self_paced_reps} reps at your own pace, about {clock_text(plan.estimated_seconds)}"
+               if plan.self_paced_reps else ""))
+    lines = [head, f"Equipment: {', '.join(plan.equipment) or 'none'}", "",
+             f"{'start':>8} {'length':>7}  {'what':<13} prompt"]
+    start = 0
+    for block in _blocks(plan.segments):
+        first = block[0]
+        length = sum(s.seconds or 0 for s in block)
+        self_paced = any(s.seconds is None for s in block)
+        if first.rep is not None:
+            what = f"SET {first.set}/{first.sets}"
+            phases = ", ".join(f"{s.kind} {s.seconds} s" for s in block if s.rep == 1)
+            pace = "at your own pace" if self_paced else f"({phases})"
+            side = f", {first.side_text}" if first.side_text else ""
+            prompt = f"{first.exercise_name}{side}: {first.reps} reps {pace}"
+        else:
+            what, prompt = first.phase, first.prompt
+        shown = "-" if self_paced else clock_text(length)
+        lines.append(f"{clock_text(start):>8} {shown:>7}  {what:<13} {prompt}")
+        start += length
+    return "\n".join(lines)
+
+
+def _blocks(segments: Sequence[Segment]) -> list[list[Segment]]:
+    blocks: list[list[Segment]] = []
+    for segment in segments:
+        if blocks and blocks[-1][0].block == segment.block:
+            blocks[-1].append(segment)
+        else:
+            blocks.append([segment])
+    return blocks

@@ -1,0 +1,38 @@
+"""Where the user's files live. HIPFIT_HOME moves all of them into one folder (tests, portable installs)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP = "hipfit"
+
+
+@dataclass(frozen=True)
+class UserPaths:
+    config: Path  # settings.yaml, routines/
+    data: Path  # history database
+    cache: Path  # generated sounds
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.yaml"
+
+    @property
+    def routines(self) -> Path:
+        return self.config / "routines"
+
+
+def user_paths() -> UserPaths:
+    home = os.environ.get("HIPFIT_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return UserPaths(root / "config", root / "data", root / "cache")
+    return UserPaths(
+        Path(platformdirs.user_config_dir(APP, appauthor=False)),
+        Path(platformdirs.user_data_dir(APP, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP, appauthor=False)),
+    )
