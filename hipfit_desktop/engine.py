@@ -111,7 +111,8 @@ class Session:
         self.state = "idle"
         self.index = 0
         self.statuses: list[str | None] = [None] * len(plan.segments)
-        self.spent: list[float] = [0.0] * len(plan.segments)  # running time lived in each segment
+        self.spent: list[float] = [0.0] * len(plan.segments)  # running time in each segment, latest visit
+        self._carried = 0.0  # running time of earlier visits (before Back) and of segments since replanned
         self._deadline: float | None = None
         self._remaining: float | None = None  # while paused
         self._run_since = 0.0  # when the current stretch of running time in this segment began
@@ -149,7 +150,7 @@ class Session:
     def active_seconds(self) -> float:
         """Running time of the whole session so far (pauses excluded)."""
         extra = self.clock() - self._run_since if self.state == "running" else 0.0
-        return sum(self.spent) + extra
+        return self._carried + sum(self.spent) + extra
 
     def remaining_total(self) -> float:
         """Timed seconds still ahead, the current segment's remainder included."""
@@ -277,6 +278,7 @@ class Session:
         old = self.plan.segments
         self.plan = change_reps(self.plan, self.index, reps)
         self.statuses = self.statuses[: self.index + 1] + [None] * (len(self.plan.segments) - self.index - 1)
+        self._carried += sum(self.spent[self.index + 1:])
         self.spent = self.spent[: self.index + 1] + [0.0] * (len(self.plan.segments) - self.index - 1)
         if self.plan.segments != old:
             self._emit(RepsChanged(self.segment.exercise or "", reps))
@@ -317,6 +319,7 @@ class Session:
             "statuses": list(self.statuses),
             "spent": [*self.spent[: self.index], self.segment_elapsed(), *self.spent[self.index + 1:]],
             "beats_done": self._beats_done,
+            "carried": self._carried,
         }
 
     @classmethod
@@ -333,6 +336,7 @@ class Session:
         session.statuses = list(data["statuses"])
         session.spent = list(data["spent"])
         session._beats_done = data["beats_done"]
+        session._carried = data["carried"]
         now = clock()
         session._run_since = now
         session.spent[session.index] = data["segment_elapsed"]
@@ -364,6 +368,8 @@ class Session:
         self.index = index
         self._run_since = at
         self._beats_done = 0
+        self._carried += self.spent[index]
+        self.spent[index] = 0.0
         segment = self.segment
         self._emit(SegmentStarted(index, segment, at, stale))
         if segment.kind == "done":

@@ -6,6 +6,7 @@ The plan knows nothing about time passing: the engine walks it. Segments are gro
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -141,10 +142,9 @@ def _plan_exercise(routine: Routine, index: int, catalog: Catalog, settings: Set
     own = settings.for_exercise(exercise.id)
     progression = exercise.default_progression(settings.level, routine.equipment_allowed)
     if own.progression is not None:
-        try:
+        # A progression the catalogue no longer has (renamed in a later version) leaves the level's default.
+        with suppress(KeyError):
             progression = exercise.progression(own.progression)
-        except KeyError:
-            pass  # a progression removed in a newer catalogue: the level's default stands
     volume = exercise.volume
     hold = progression.hold or volume.hold
     timed = exercise.timed

@@ -170,7 +170,8 @@ class Fields:
             return default
         if not isinstance(node.value, bool) or not node.plain:
             hint = yaml11_meaning(node.value) if isinstance(node.value, str) else None
-            raise DataError(self.file, node.line, self.field(key), hint or f"expected true or false, got {_describe(node)}")
+            problem = hint or f"expected true or false, got {_describe(node)}"
+            raise DataError(self.file, node.line, self.field(key), problem)
         return node.value
 
     def text(self, key: str, required: bool = True, default: Any = None, max_length: int = 2000) -> Any:

@@ -1,0 +1,94 @@
+"""How close to its deadline does each segment (and 3-2-1 beat) really start, through the Qt adapter?
+
+Runs a real plan in a real Qt event loop on the real monotonic clock, once idle and once with a busy
+Python thread competing for the interpreter, and prints lateness percentiles and the drift at the end.
+Usage: QT_QPA_PLATFORM=offscreen python benchmarks/timing.py [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import threading
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from hipfit_desktop.catalog import load_catalog
+from hipfit_desktop.engine import Beat, SegmentStarted, Session
+from hipfit_desktop.plan import compile_plan
+from hipfit_desktop.qt.driver import SessionDriver, tighten_thread_switching
+from hipfit_desktop.settings import Settings
+
+
+def guided_plan():
+    """The full session with every exercise on guided tempo: no step waits for a key press."""
+    catalog = load_catalog()
+    settings = Settings()
+    for exercise_id in catalog.exercises:
+        settings = settings.with_exercise(exercise_id, pace="guided")
+    return compile_plan(catalog.routine("full-hip-session"), catalog, settings)
+
+
+def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, float]:
+    session = Session(guided_plan(), time.monotonic)
+    driver = SessionDriver(session)
+    late: list[float] = []
+    last = {"scheduled": 0.0, "seen": 0.0}
+
+    def on_event(event: object) -> None:
+        if isinstance(event, (SegmentStarted, Beat)) and not event.stale:
+            seen = time.monotonic()
+            late.append(seen - event.scheduled)
+            if isinstance(event, SegmentStarted):
+                last.update(scheduled=event.scheduled, seen=seen)
+
+    stop = threading.Event()
+
+    def burn() -> None:  # a CPU-bound thread that competes for the GIL all the time
+        total = 0
+        while not stop.is_set():
+            for i in range(10_000):
+                total += i * i
+
+    worker = threading.Thread(target=burn, daemon=True)
+    if busy:
+        worker.start()
+    driver.event.connect(on_event)
+    driver.start()
+    QTimer.singleShot(int(seconds * 1000), app.quit)
+    app.exec()
+    stop.set()
+    driver.stop()
+    ordered = sorted(late)
+    return {
+        "samples": len(ordered),
+        "p50_ms": 1000 * statistics.median(ordered),
+        "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
+        "max_ms": 1000 * ordered[-1],
+        "drift_ms": 1000 * (last["seen"] - last["scheduled"]),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of each run (default 60)")
+    parser.add_argument("--default-switching", action="store_true",
+                        help="keep Python's 5 ms thread switch interval, to compare with the app's 1 ms")
+    args = parser.parse_args()
+    if not args.default_switching:
+        tighten_thread_switching()
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv)
+    print(f"Segment and beat lateness through SessionDriver, {args.seconds:g} s per run")
+    print(f"{'run':<18}{'samples':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'end drift ms':>14}")
+    for label, busy in (("idle", False), ("busy thread", True)):
+        r = measure(app, args.seconds, busy)
+        print(f"{label:<18}{r['samples']:>8}{r['p50_ms']:>9.2f}{r['p99_ms']:>9.2f}{r['max_ms']:>9.2f}"
+              f"{r['drift_ms']:>14.2f}")
+    print("targets: p99 <= 5 ms, end drift <= 20 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

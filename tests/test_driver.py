@@ -1,0 +1,64 @@
+"""The Qt adapter: the engine's events arrive as signals from a real event loop."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipfit_desktop.engine import Session
+from hipfit_desktop.plan import compile_plan
+from hipfit_desktop.qt.driver import SessionDriver
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def driver(qtbot, catalog, clock):
+    plan = compile_plan(catalog.routine("couch-stretch-mobility"), catalog)
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    d = SessionDriver(Session(plan, clock), owner)
+    yield d
+    d.stop()
+
+
+def test_timer_is_precise_and_parented(driver):
+    from PySide6.QtCore import Qt
+
+    assert driver._timer.timerType() == Qt.TimerType.PreciseTimer and driver._timer.parent() is driver
+
+
+def test_deadline_passing_on_the_clock_emits_the_next_segment(qtbot, driver, clock):
+    """When the fake clock passes the get-ready deadline, the next wake-up starts the first rep."""
+    with qtbot.waitSignal(driver.state_changed) as state:
+        driver.start()
+    assert state.args == ["running"]
+    clock.advance(10.01)
+    with qtbot.waitSignal(driver.segment_started, timeout=2000) as started:
+        pass
+    assert started.args[0].segment.kind == "up" and not started.args[0].stale
+
+
+def test_countdown_beats_arrive_as_signals(qtbot, driver, clock):
+    driver.start()
+    clock.advance(7.0)
+    with qtbot.waitSignal(driver.beat, timeout=2000) as beat:
+        pass
+    assert beat.args[0].name == "3"
+
+
+def test_pause_stops_the_timer_and_keeps_the_remaining_time(qtbot, driver, clock):
+    driver.start()
+    clock.advance(4)
+    with qtbot.waitSignal(driver.state_changed) as state:
+        driver.toggle_pause()
+    assert state.args == ["paused"] and not driver._timer.isActive()
+    clock.advance(600)
+    assert driver.session.remaining() == pytest.approx(6)
+
+
+def test_finishing_early_emits_finished_true(qtbot, driver):
+    driver.start()
+    with qtbot.waitSignal(driver.finished) as done:
+        driver.finish()
+    assert done.args == [True] and not driver._timer.isActive()
