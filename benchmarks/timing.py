@@ -60,7 +60,10 @@ def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, floa
     QTimer.singleShot(int(seconds * 1000), app.quit)
     app.exec()
     stop.set()
+    if busy:
+        worker.join()
     driver.stop()
+    driver.deleteLater()
     ordered = sorted(late)
     return {
         "samples": len(ordered),

@@ -137,6 +137,7 @@ class Routine:
     items: tuple[RoutineItem, ...]
     equipment_allowed: frozenset[str] | None
     source: str  # the file it came from, for messages
+    line: int  # where its id stands in that file
 
 
 @dataclass(frozen=True)
@@ -165,10 +166,10 @@ def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
         for path in sorted(user_routines_dir.glob("*.y*ml")):
             try:
                 extra = parse_routines_node(load_file(path), str(path), exercises)
-                clash = next((r for r in extra if r in routines), None)
-                if clash is not None:
-                    raise DataError(str(path), None, "routines",
-                                    f"id {clash!r} is already used by {routines[clash].source}")
+                for i, routine in enumerate(extra.values()):
+                    if routine.id in routines:
+                        raise DataError(str(path), routine.line, f"routines[{i}].id",
+                                        f"id {routine.id!r} is already used by {routines[routine.id].source}")
             except DataError as problem:
                 problems.append(problem)
                 continue
@@ -184,13 +185,13 @@ def parse_exercises(text: str, file: str) -> tuple[dict[str, Exercise], dict[str
     for i, node in enumerate(top.items("advice")):
         item = _advice(Fields(node, file, f"advice[{i}]"))
         if item.id in advice:
-            raise DataError(file, node.line, f"advice[{i}].id", f"duplicate id {item.id!r}")
+            raise DataError(file, node.value["id"].line, f"advice[{i}].id", f"duplicate id {item.id!r}")
         advice[item.id] = item
     exercises: dict[str, Exercise] = {}
     for i, node in enumerate(top.items("exercises")):
         exercise = _exercise(Fields(node, file, f"exercises[{i}]"))
         if exercise.id in exercises:
-            raise DataError(file, node.line, f"exercises[{i}].id", f"duplicate id {exercise.id!r}")
+            raise DataError(file, node.value["id"].line, f"exercises[{i}].id", f"duplicate id {exercise.id!r}")
         exercises[exercise.id] = exercise
     top.finish()
     return exercises, advice, defaults
@@ -207,7 +208,7 @@ def parse_routines_node(root: Node, file: str, exercises: dict[str, Exercise]) -
     for i, node in enumerate(top.items("routines")):
         routine = _routine(Fields(node, file, f"routines[{i}]"), exercises)
         if routine.id in routines:
-            raise DataError(file, node.line, f"routines[{i}].id", f"duplicate id {routine.id!r}")
+            raise DataError(file, routine.line, f"routines[{i}].id", f"duplicate id {routine.id!r}")
         routines[routine.id] = routine
     if not routines:
         raise DataError(file, root.line, "routines", "the list is empty")
@@ -240,9 +241,8 @@ def _advice(fields: Fields) -> Advice:
     advice_id = _identifier(fields)
     text = fields.text("text")
     span = None
-    nodes = fields.items("range", required=False)
-    if nodes:
-        span = _pair(nodes, fields, "range", 0, 1000)
+    if fields.has("range"):
+        span = _pair(fields.items("range"), fields, "range", 0, 1000)
     fields.finish()
     return Advice(advice_id, text, span)
 
@@ -292,7 +292,7 @@ def _volume(exercise: Fields) -> Volume:
                 values[key] = block.integer(key, low, high)
             if block is app:
                 from_app.add(key)
-        block.finish()
+        block.finish(allowed_extra=keys)
     if "sets" not in values:
         raise exercise.error("article", "no `sets` in `article` or `app`")
     if ("reps" in values) == ("seconds" in values):
@@ -408,11 +408,16 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
             exercise_id = check_text(node, fields.file, path, 60)
             _known_exercise(exercise_id, exercises, fields.file, node.line, path)
             item = RoutineItem(exercise_id)
+        needs = set(exercises[exercise_id].equipment)
+        if allowed is not None and not needs <= allowed:
+            raise DataError(fields.file, node.line, path, f"{exercise_id} always needs {', '.join(sorted(needs))}, "
+                            f"which equipment_allowed leaves out")
         items.append(item)
     if not items:
         raise fields.error("exercises", "the list is empty")
     fields.finish()
-    return Routine(routine_id, name, description, tuple(items), allowed, fields.file)
+    return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
+                   fields.node.value["id"].line)
 
 
 def _known_exercise(exercise_id: str, exercises: dict[str, Exercise], file: str, line: int, field: str) -> None:

@@ -9,7 +9,7 @@ original text of every scalar and can name the trap (see `Str.yaml11_meaning`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +75,8 @@ def _convert(node: yaml.Node, file: str, path: str) -> Node:
             field = f"{path}.{key}" if path else key
             if key in result:
                 raise DataError(file, key_line, field, f"duplicate key (first given on line {result[key].line})")
-            result[key] = _convert(value_node, file, field)
+            # A nested block starts on the line after its key; messages about the field should name the key's line.
+            result[key] = replace(_convert(value_node, file, field), line=key_line)
         return Node(result, line)
     raise DataError(file, line, path, "unsupported YAML node")  # pragma: no cover
 
@@ -100,7 +101,8 @@ def load_file(path: Path, display_name: str | None = None) -> Node:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(name, None, "", f"not UTF-8 text ({exc.reason})") from None
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise DataError(name, line, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise DataError(name, None, "", f"cannot be read ({exc.strerror})") from None
     return load_text(text, name)
@@ -169,7 +171,9 @@ class Fields:
         if node is None:
             return default
         if not isinstance(node.value, bool) or not node.plain:
-            hint = yaml11_meaning(node.value) if isinstance(node.value, str) else None
+            quoted = not node.plain and node.value in ("true", "false")
+            hint = "write true or false without quotes" if quoted else \
+                yaml11_meaning(node.value) if isinstance(node.value, str) else None
             problem = hint or f"expected true or false, got {_describe(node)}"
             raise DataError(self.file, node.line, self.field(key), problem)
         return node.value
@@ -208,10 +212,11 @@ class Fields:
         return Fields(node, self.file, self.field(key))
 
     def finish(self, allowed_extra: tuple[str, ...] = ()) -> None:
-        unknown = [k for k in self.node.value if k not in self._seen and k not in allowed_extra]
+        known_keys = self._seen | set(allowed_extra)
+        unknown = [k for k in self.node.value if k not in known_keys]
         if unknown:
             key = unknown[0]
-            known = ", ".join(sorted(self._seen)) or "none"
+            known = ", ".join(sorted(known_keys)) or "none"
             raise DataError(self.file, self.node.value[key].line, self.field(key),
                             f"unknown key (known keys here: {known})")
 
