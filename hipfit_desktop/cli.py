@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .catalog import LEVELS, Catalog, load_catalog
+from .describe import clock_text
 from .paths import user_paths
 from .plan import Plan, Segment, compile_plan
 from .settings import Settings
@@ -65,14 +66,6 @@ def _print(text: str) -> int:
     except BrokenPipeError:  # `hipfit plan ... | head`: the reader has all it wanted
         sys.stderr.close()
     return 0
-
-
-def clock_text(seconds: float) -> str:
-    """`m:ss`, or `h:mm:ss` past an hour."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def format_list(catalog: Catalog, settings: Settings) -> str:

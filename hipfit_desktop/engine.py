@@ -35,7 +35,7 @@ class SegmentStarted:
 class SegmentEnded:
     index: int
     segment: Segment
-    outcome: str  # "done" or "skipped"
+    outcome: str  # "done", "skipped" (the user moved on) or "ended" (the session was finished early)
 
 
 @dataclass(frozen=True)
@@ -153,9 +153,13 @@ class Session:
         return self._carried + sum(self.spent) + extra
 
     def remaining_total(self) -> float:
-        """Timed seconds still ahead, the current segment's remainder included."""
-        ahead = sum(s.seconds or 0 for s in self.plan.segments[self.index + 1:])
-        return ahead + (self.remaining() or 0.0)
+        """Seconds still ahead, the current segment's remainder included; self-paced reps at their estimate."""
+        estimate = self.plan.self_paced_estimate
+        ahead = sum(estimate if s.seconds is None else s.seconds for s in self.plan.segments[self.index + 1:])
+        current = self.remaining()
+        if current is None:  # a self-paced rep under way
+            current = max(0.0, estimate - self.segment_elapsed())
+        return ahead + (0.0 if self.state == "finished" else current)
 
     def next_wakeup(self) -> float | None:
         """Clock time of the next beat or deadline, for a driver that sleeps until then."""
@@ -292,10 +296,11 @@ class Session:
         now = self.clock()
         if self.state == "running":
             self.spent[self.index] += now - self._run_since
-        self._end(now, "skipped", add_time=False)
+        # "ended", not "skipped": the summary tells a set the user skipped from one never reached.
+        self._end(now, "ended", add_time=False)
         for i in range(self.index + 1, len(self.statuses)):
-            self.statuses[i] = self.statuses[i] or "skipped"
-        self.statuses[-1] = "skipped"
+            self.statuses[i] = self.statuses[i] or "ended"
+        self.statuses[-1] = "ended"
         self.state = "finished"
         self._deadline = None
         self._emit(Finished(early=True))

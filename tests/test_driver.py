@@ -77,7 +77,7 @@ def test_a_long_workout_of_signals_does_not_wear_down_the_interpreter(qtbot, dri
     before = sys.getrefcount(True), sys.getrefcount(False)
     for _ in range(ticks):
         clock.advance(0.1)
-        driver._wake()
+        driver.wake()
     after = sys.getrefcount(True), sys.getrefcount(False)
     # A leaking build loses at least one reference per emit (several per tick); live events may hold a few.
     assert all(b - a < ticks // 10 for a, b in zip(after, before)), (before, after)

@@ -55,7 +55,7 @@ class SessionDriver(QObject):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._wake)
+        self._timer.timeout.connect(self.wake)
         self._state = session.state
 
     # Commands: each runs the engine command, passes on its events and re-arms the timer.
@@ -93,7 +93,8 @@ class SessionDriver(QObject):
         """Stop waking up (the window is closing); the session itself is left as it is."""
         self._timer.stop()
 
-    def _wake(self) -> None:
+    def wake(self) -> None:
+        """Catch up with the clock now (the timer calls this; so can a test with a fake clock)."""
         self._run(self.session.tick)
 
     def _run(self, command) -> None:  # type: ignore[no-untyped-def]

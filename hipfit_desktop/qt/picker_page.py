@@ -1,0 +1,118 @@
+"""The first page: every routine with its length and equipment, and a preview of what it will ask."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..catalog import LEVELS, Catalog
+from ..describe import preview_html, routine_summary
+from ..plan import compile_plan
+from ..settings import Settings
+
+
+class PickerPage(QWidget):
+    """Signals: start_requested(str)  # routine id; level_changed(str)  # beginner/intermediate/advanced"""
+
+    start_requested = Signal(str)
+    level_changed = Signal(str)
+
+    def __init__(self, catalog: Catalog, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.settings = settings
+        self.routines = QListWidget(accessibleName="Routines")
+        self.routines.setWordWrap(True)
+        self.routines.setSpacing(6)
+        self.preview = QTextBrowser(accessibleName="Routine preview")
+        self.preview.setOpenLinks(False)
+        self.level = QComboBox(accessibleName="Level")
+        self.level.addItems([level.capitalize() for level in LEVELS])
+        self.level.setCurrentIndex(LEVELS.index(settings.level))
+        self.start_button = QPushButton("Start  (Enter)", accessibleName="Start the routine")
+        self.start_button.setDefault(True)
+        self.notice = QLabel(wordWrap=True, accessibleName="Notice")
+        self.notice.setVisible(False)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("<h2>Pick a routine</h2>")
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.routines, 1)
+        level_row = QHBoxLayout()
+        level_row.addWidget(QLabel("Level:"))
+        level_row.addWidget(self.level, 1)
+        left_layout.addLayout(level_row)
+        left_layout.addWidget(self.start_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([300, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+        self.routines.currentRowChanged.connect(self._show_preview)
+        self.routines.itemActivated.connect(lambda _item: self.start())
+        self.start_button.clicked.connect(self.start)
+        self.level.currentIndexChanged.connect(self._level_picked)
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
+        self._fill()
+
+    def _fill(self) -> None:
+        chosen = self.selected_routine()
+        self.routines.clear()
+        for routine in self.catalog.routines.values():
+            plan = compile_plan(routine, self.catalog, self.settings)
+            item = QListWidgetItem(f"{routine.name}\n{routine_summary(plan)}")
+            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            item.setToolTip(routine.description)
+            self.routines.addItem(item)
+        ids = list(self.catalog.routines)
+        wanted = chosen or self.settings_last_routine()
+        self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
+
+    def settings_last_routine(self) -> str | None:
+        return getattr(self.settings, "last_routine", None)
+
+    def set_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self._fill()
+
+    def selected_routine(self) -> str | None:
+        item = self.routines.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def start(self) -> None:
+        routine_id = self.selected_routine()
+        if routine_id:
+            self.start_requested.emit(routine_id)
+
+    def _level_picked(self, index: int) -> None:
+        self.level_changed.emit(LEVELS[index])
+
+    def _show_preview(self, row: int) -> None:
+        if row < 0:
+            return
+        routine = list(self.catalog.routines.values())[row]
+        plan = compile_plan(routine, self.catalog, self.settings)
+        self.preview.setHtml(preview_html(plan, self.catalog, routine.description))

@@ -1,0 +1,272 @@
+"""The page the user follows from the mat: phase, countdown, what to do now and next, and the controls.
+
+Everything shown is read from the engine on each driver tick; the page keeps no clock of its own.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..describe import clock_text
+from ..engine import Session, beats_for
+from ..plan import Segment
+from .driver import SessionDriver
+from .hold_bar import HoldBar
+from .theme import phase_colours
+
+SHORTCUTS = (  # (keys, action, what the help overlay says)
+    (("Space",), "space", "Pause or resume; on a your-pace step: rep done"),
+    (("Right", "N"), "skip", "Skip to the next set, rest or hold"),
+    (("Left", "P"), "back", "Back: restart this set, or the previous one"),
+    (("+", "=", "Shift+="), "more", "One more rep in the sets still to come"),
+    (("-",), "fewer", "One rep fewer in the sets still to come"),
+    (("Esc",), "leave", "Leave the session (asks first)"),
+)
+
+
+def countdown_text(seconds: float) -> str:
+    """Whole seconds left, rounded up so the display reaches 0 exactly at the deadline."""
+    whole = math.ceil(seconds - 1e-9)
+    return clock_text(whole) if whole >= 60 else str(whole)
+
+
+class SessionPage(QWidget):
+    """Signals: leave_requested()  # Esc or the Leave button; the window asks before ending."""
+
+    leave_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.driver: SessionDriver | None = None
+        self.phase = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Phase")
+        self.phase.setAutoFillBackground(True)
+        self.exercise = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Exercise", wordWrap=True)
+        self.detail = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Side, set and rep")
+        self.countdown = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Time left in this step")
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.hold_bar = HoldBar()
+        self.instruction = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True,
+                                  accessibleName="What to do now")
+        self.upcoming = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, accessibleName="What comes next")
+        self.progress = QProgressBar(textVisible=False, accessibleName="Session progress")
+        self.progress.setRange(0, 1000)
+        self.time_left = QLabel(accessibleName="Session time left")
+        self.reps_note = QLabel(accessibleName="Reps in the sets to come")
+
+        self.back_button = self._button("◀ Back", "Back", "back")
+        self.pause_button = self._button("Pause", "Pause or resume", "toggle_pause")
+        self.rep_done_button = self._button("Rep done", "Rep done", "rep_done")
+        self.skip_button = self._button("Skip ▶", "Skip", "skip")
+        self.fewer_button = self._button("− rep", "One rep fewer", "fewer")
+        self.more_button = self._button("+ rep", "One more rep", "more")
+        self.leave_button = self._button("Leave", "Leave the session", "leave")
+        self.help_button = QPushButton("Keys (F1)", accessibleName="Keyboard shortcuts")
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        controls = QHBoxLayout()
+        for button in (self.back_button, self.pause_button, self.rep_done_button, self.skip_button):
+            controls.addWidget(button)
+        controls.addStretch()
+        for button in (self.fewer_button, self.more_button, self.leave_button, self.help_button):
+            controls.addWidget(button)
+        footer = QGridLayout()
+        footer.addWidget(self.progress, 0, 0, 1, 2)
+        footer.addWidget(self.reps_note, 1, 0)
+        footer.addWidget(self.time_left, 1, 1, Qt.AlignmentFlag.AlignRight)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.exercise)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.countdown, 1)
+        layout.addWidget(self.hold_bar)
+        layout.addWidget(self.instruction)
+        layout.addWidget(self.upcoming)
+        layout.addLayout(footer)
+        layout.addLayout(controls)
+
+        for keys, action, _ in SHORTCUTS:
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(getattr(self, action))
+        self._scale_fonts()
+
+    def _button(self, text: str, name: str, action: str) -> QPushButton:
+        button = QPushButton(text, accessibleName=name)
+        # No keyboard focus: Space must always mean pause/rep done, never "press the focused button".
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(getattr(self, action))
+        return button
+
+    # --- driving ------------------------------------------------------------------------------------------
+
+    def attach(self, driver: SessionDriver) -> None:
+        self.driver = driver
+        driver.ticked.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def session(self) -> Session:
+        assert self.driver is not None
+        return self.driver.session
+
+    def space(self) -> None:
+        if self.driver is None:
+            return
+        if self.session.state == "running" and self.session.segment.kind == "self_paced":
+            self.driver.rep_done()
+        else:
+            self.driver.toggle_pause()
+
+    def toggle_pause(self) -> None:
+        if self.driver:
+            self.driver.toggle_pause()
+
+    def rep_done(self) -> None:
+        if self.driver:
+            self.driver.rep_done()
+
+    def skip(self) -> None:
+        if self.driver:
+            self.driver.skip()
+
+    def back(self) -> None:
+        if self.driver:
+            self.driver.back()
+
+    def more(self) -> None:
+        self._change_reps(+1)
+
+    def fewer(self) -> None:
+        self._change_reps(-1)
+
+    def leave(self) -> None:
+        self.leave_requested.emit()
+
+    def _change_reps(self, step: int) -> None:
+        if self.driver is None:
+            return
+        reps = self.session.upcoming_reps()
+        if reps is None or not self.session.can_change_reps():
+            self.reps_note.setText("No sets of this exercise left to change")
+            return
+        self.driver.change_reps(max(1, min(100, reps + step)))
+
+    # --- showing ------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.driver is None:
+            return
+        session = self.session
+        segment = session.segment
+        paused = session.state == "paused"
+        phase = "PAUSED" if paused else segment.phase
+        background, text = phase_colours(phase)
+        self.phase.setText(phase)
+        self.phase.setStyleSheet(f"background:{background.name()}; color:{text.name()}; border-radius:8px;")
+        self.exercise.setText(segment.exercise_name or session.plan.routine_name)
+        self.detail.setText(detail_text(segment))
+        remaining = session.remaining()
+        if remaining is None:
+            self.countdown.setText(clock_text(session.segment_elapsed()))
+        else:
+            self.countdown.setText(countdown_text(remaining))
+        self._show_hold_bar(segment, remaining, background)
+        self.instruction.setText(segment.prompt)
+        self.upcoming.setText(how_text(session) or next_text(session))
+        total = session.active_seconds() + session.remaining_total()
+        self.progress.setValue(round(1000 * session.active_seconds() / total) if total else 1000)
+        self.time_left.setText(f"About {clock_text(session.remaining_total())} left")
+        upcoming_reps = session.upcoming_reps()
+        self.reps_note.setText(f"Sets to come: {upcoming_reps} reps" if upcoming_reps else "")
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.rep_done_button.setVisible(segment.kind == "self_paced")
+        can_change = session.can_change_reps()
+        self.fewer_button.setEnabled(can_change)
+        self.more_button.setEnabled(can_change)
+        running = session.state in ("running", "paused")
+        for button in (self.back_button, self.skip_button, self.pause_button):
+            button.setEnabled(running)
+
+    def _show_hold_bar(self, segment: Segment, remaining: float | None, colour) -> None:  # type: ignore[no-untyped-def]
+        seconds = segment.seconds
+        if remaining is None or not seconds:
+            self.hold_bar.set_progress(0.0, colour=colour)
+            return
+        marks = tuple(1 - before / seconds for before, name in beats_for(segment) if name in ("halfway", "30s-left"))
+        final = 1 - 3 / seconds if seconds > 3 and segment.kind != "hold" else None
+        self.hold_bar.set_progress(1 - remaining / seconds, marks, final, colour)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._scale_fonts()
+
+    def _scale_fonts(self) -> None:
+        """Sizes follow the window so the countdown stays readable from across the room at any size."""
+        scale = max(0.6, min(self.width() / 800, self.height() / 560))
+        for label, size, bold in ((self.phase, 44, True), (self.exercise, 30, True), (self.detail, 22, False),
+                                  (self.countdown, 150, True), (self.instruction, 22, False),
+                                  (self.upcoming, 16, False)):
+            font = QFont(label.font())
+            font.setPixelSize(max(10, round(size * scale)))
+            font.setBold(bold)
+            label.setFont(font)
+        self.hold_bar.setFixedHeight(max(16, round(24 * scale)))
+
+
+def detail_text(segment: Segment) -> str:
+    parts = []
+    if segment.side_text:
+        parts.append(segment.side_text[0].upper() + segment.side_text[1:])
+    if segment.set is not None and segment.kind != "rest" and (segment.sets or 0) > 1:
+        parts.append(f"Set {segment.set} of {segment.sets}")
+    if segment.rep is not None:
+        parts.append(f"Rep {segment.rep} of {segment.reps}")
+    return "  ·  ".join(parts)
+
+
+def how_text(session: Session) -> str:
+    """Before an exercise (get ready, the rest before it): its steps, so the user can set up."""
+    segment = session.segment
+    if segment.kind not in ("get_ready", "rest") or segment.set is not None or segment.exercise_index is None:
+        return ""
+    if segment.exercise_index >= len(session.plan.exercises):
+        return ""  # a plan restored without its preview details
+    item = session.plan.exercises[segment.exercise_index]
+    steps = item.progression.steps or item.exercise.steps
+    return "How: " + "  ".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+
+
+def next_text(session: Session) -> str:
+    """What follows the current block: the next set, rest, side or exercise (pauses already say it)."""
+    if session.segment.kind in ("rest", "switch_sides", "get_ready"):
+        return ""
+    segments = session.plan.segments
+    block = session.segment.block
+    for segment in segments[session.index + 1:]:
+        if segment.block == block:
+            continue
+        if segment.kind == "done":
+            return "Next: done!"
+        if segment.kind in ("rest", "switch_sides", "get_ready"):
+            return f"Next: {segment.phase.lower()} {segment.seconds} s"
+        what = segment.exercise_name or ""
+        if segment.side_text:
+            what += f", {segment.side_text}"
+        if segment.set is not None:
+            what += f", set {segment.set} of {segment.sets}"
+        return f"Next: {what}"
+    return ""

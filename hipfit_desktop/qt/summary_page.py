@@ -1,0 +1,59 @@
+"""The end of a session: time taken, sets and reps done, what was skipped, and the way back."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from ..describe import clock_text
+from ..summary import Summary
+
+
+class SummaryPage(QWidget):
+    """Signals: back_requested()  # the user wants the routine picker again"""
+
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Result")
+        font = self.title.font()
+        font.setPixelSize(40)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.totals = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, accessibleName="Totals")
+        totals_font = self.totals.font()
+        totals_font.setPixelSize(24)
+        self.totals.setFont(totals_font)
+        self.details = QTextBrowser(accessibleName="Session details")
+        self.back_button = QPushButton("Back to routines  (Enter)", accessibleName="Back to routines")
+        self.back_button.clicked.connect(self.back_requested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.back_button)
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(
+                self.back_requested)
+
+    def show_summary(self, summary: Summary) -> None:
+        self.title.setText("Session ended early" if summary.finished_early else "Well done!")
+        self.totals.setText(
+            f"{escape(summary.routine_name)}: {clock_text(summary.active_seconds)} of exercise, "
+            f"{summary.sets_done} of {summary.sets_planned} sets and {summary.reps_done} reps done")
+        rows = "".join(
+            f"<tr><td>{escape(t.name)}</td><td align='right'>{t.sets_done} / {t.sets_planned}</td>"
+            f"<td align='right'>{t.reps_done if t.counts_reps else '–'}</td></tr>" for t in summary.exercises)
+        html = [f"<table width='100%' cellpadding='4'><tr><th align='left'>Exercise</th><th align='right'>Sets</th>"
+                f"<th align='right'>Reps</th></tr>{rows}</table>"]
+        if summary.skipped:
+            html.append("<h3>Skipped</h3><ul>" + "".join(f"<li>{escape(s)}</li>" for s in summary.skipped) + "</ul>")
+        if summary.not_finished:
+            html.append("<h3>Not finished</h3><p>" + escape(", ".join(summary.not_finished)) + "</p>")
+        if not summary.skipped and not summary.not_finished:
+            html.append("<p>Nothing skipped.</p>")
+        self.details.setHtml("\n".join(html))

@@ -1,0 +1,93 @@
+"""Photograph the real app under Xvfb: picker, a rep hold, a rest, the couch-stretch hold, the summary.
+
+Run with `xvfb-run -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshots.py [OUT_DIR]`
+(`make screenshots` does this). A fake clock moves the session to each moment; the pictures are of the
+real window on the X screen, taken with ImageMagick's `import -window root`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from hipfit_desktop.catalog import load_catalog
+from hipfit_desktop.qt.main_window import MainWindow
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def settle(app: QApplication, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(app: QApplication, out: Path, name: str) -> None:
+    settle(app)
+    subprocess.run(["import", "-window", "root", str(out / f"{name}.png")], check=True)
+    print(f"wrote {out / name}.png")
+
+
+def advance_until(window: MainWindow, clock: FakeClock, done) -> None:  # type: ignore[no-untyped-def]
+    driver = window.driver
+    assert driver is not None
+    for _ in range(5000):
+        session = driver.session
+        if done(session):
+            return
+        if session.segment.kind == "self_paced":
+            clock.now += 2
+            driver.rep_done()
+        else:
+            clock.now += session.remaining() or 0
+            driver.wake()
+    raise RuntimeError("never reached the wanted moment")
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    clock = FakeClock()
+    window = MainWindow(load_catalog(), clock=clock, ask=lambda *_: True)
+    window.setGeometry(0, 0, 1024, 700)
+    window.show()
+    shoot(app, out, "picker")
+
+    window.start_routine("full-hip-session")
+    advance_until(window, clock, lambda s: s.segment.kind == "hold" and s.segment.rep == 4)
+    clock.now += 0.6
+    window.driver.wake()
+    shoot(app, out, "rep-hold")
+
+    advance_until(window, clock, lambda s: s.segment.kind == "rest" and s.segment.set == 2)
+    clock.now += 12.3
+    window.driver.wake()
+    shoot(app, out, "rest")
+
+    window.driver.finish()
+    window.show_picker()
+    window.start_routine("couch-stretch-mobility")
+    window.driver.jump_to_exercise(2)
+    advance_until(window, clock, lambda s: s.segment.kind == "timed")
+    clock.now += 97.4
+    window.driver.wake()
+    shoot(app, out, "couch-stretch")
+
+    window.driver.skip()
+    advance_until(window, clock, lambda s: s.state == "finished")
+    shoot(app, out, "summary")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
