@@ -12,18 +12,32 @@ from ..strictyaml import DataError
 from .driver import tighten_thread_switching
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def create_application(argv: list[str] | None = None) -> QApplication:
     tighten_thread_switching()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("HipFit")
     app.setOrganizationName("hipfit")
+    app.setDesktopFileName("hipfit")
+    return app
+
+
+def create_main_window():  # type: ignore[no-untyped-def]
+    """The window as `hipfit` opens it, or None after telling the user why it cannot open."""
     try:
         catalog = load_catalog(user_paths().routines)
-    except DataError as problem:
+    except DataError as problem:  # only a damaged install gets here: the shipped data is tested
         QMessageBox.critical(None, "HipFit cannot start", f"The exercise data is damaged:\n{problem}")
-        return 1
+        return None
     from .main_window import MainWindow
 
-    window = MainWindow(catalog)
+    return MainWindow(catalog)
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    app = create_application(argv)
+    window = create_main_window()
+    if window is None:
+        return 1
     window.show()
     return app.exec()

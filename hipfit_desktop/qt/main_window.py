@@ -46,17 +46,13 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.picker = PickerPage(catalog, self.settings)
-        self.session_page = SessionPage()
-        self.summary_page = SummaryPage()
-        for page in (self.picker, self.session_page, self.summary_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.picker)
         self.setCentralWidget(self.pages)
+        self._session_page: SessionPage | None = None  # built on first use: start-up shows only the picker
+        self._summary_page: SummaryPage | None = None
 
         self.picker.start_requested.connect(self.start_routine)
         self.picker.level_changed.connect(self._level_changed)
-        self.session_page.leave_requested.connect(self.leave_session)
-        self.session_page.help_button.clicked.connect(self.show_help)
-        self.summary_page.back_requested.connect(self.show_picker)
         for key, action in (("F11", self.toggle_fullscreen), ("F1", self.show_help), ("?", self.show_help)):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(action)
         if catalog.problems:
@@ -66,6 +62,23 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # --- pages --------------------------------------------------------------------------------------------
+
+    @property
+    def session_page(self) -> SessionPage:
+        if self._session_page is None:
+            self._session_page = SessionPage()
+            self._session_page.leave_requested.connect(self.leave_session)
+            self._session_page.help_button.clicked.connect(self.show_help)
+            self.pages.addWidget(self._session_page)
+        return self._session_page
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        if self._summary_page is None:
+            self._summary_page = SummaryPage()
+            self._summary_page.back_requested.connect(self.show_picker)
+            self.pages.addWidget(self._summary_page)
+        return self._summary_page
 
     def start_routine(self, routine_id: str) -> None:
         plan = compile_plan(self.catalog.routine(routine_id), self.catalog, self.settings)

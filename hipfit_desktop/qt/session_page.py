@@ -51,6 +51,7 @@ class SessionPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.driver: SessionDriver | None = None
+        self._shown_for: tuple[int, str, int] | None = None  # what the words on the page were drawn for
         self.phase = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Phase")
         self.phase.setAutoFillBackground(True)
         self.exercise = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Exercise", wordWrap=True)
@@ -115,6 +116,7 @@ class SessionPage(QWidget):
 
     def attach(self, driver: SessionDriver) -> None:
         self.driver = driver
+        self._shown_for = None
         driver.ticked.connect(self.refresh)
         self.refresh()
 
@@ -163,11 +165,13 @@ class SessionPage(QWidget):
         if reps is None or not self.session.can_change_reps():
             self.reps_note.setText("No sets of this exercise left to change")
             return
+        self._shown_for = None
         self.driver.change_reps(max(1, min(100, reps + step)))
 
     # --- showing ------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Runs ten times a second: only the countdown, the bars and the clock change between segments."""
         if self.driver is None:
             return
         session = self.session
@@ -175,31 +179,36 @@ class SessionPage(QWidget):
         paused = session.state == "paused"
         phase = "PAUSED" if paused else segment.phase
         background, text = phase_colours(phase)
-        self.phase.setText(phase)
-        self.phase.setStyleSheet(f"background:{background.name()}; color:{text.name()}; border-radius:8px;")
-        self.exercise.setText(segment.exercise_name or session.plan.routine_name)
-        self.detail.setText(detail_text(segment))
+        key = (session.index, session.state, id(session.plan))
+        if key != self._shown_for:  # a new segment, pause/resume or changed reps: redo the words
+            self._shown_for = key
+            self.phase.setText(phase)
+            self.phase.setStyleSheet(f"background:{background.name()}; color:{text.name()}; border-radius:8px;")
+            self.exercise.setText(segment.exercise_name or session.plan.routine_name)
+            self.detail.setText(detail_text(segment))
+            self.instruction.setText(segment.prompt)
+            self.upcoming.setText(how_text(session) or next_text(session))
+            upcoming_reps = session.upcoming_reps()
+            self.reps_note.setText(f"Sets to come: {upcoming_reps} reps" if upcoming_reps else "")
+            self.pause_button.setText("Resume" if paused else "Pause")
+            self.rep_done_button.setVisible(segment.kind == "self_paced")
+            can_change = session.can_change_reps()
+            self.fewer_button.setEnabled(can_change)
+            self.more_button.setEnabled(can_change)
+            running = session.state in ("running", "paused")
+            for button in (self.back_button, self.skip_button, self.pause_button):
+                button.setEnabled(running)
         remaining = session.remaining()
-        if remaining is None:
-            self.countdown.setText(clock_text(session.segment_elapsed()))
-        else:
-            self.countdown.setText(countdown_text(remaining))
+        shown = clock_text(session.segment_elapsed()) if remaining is None else countdown_text(remaining)
+        if shown != self.countdown.text():
+            self.countdown.setText(shown)
         self._show_hold_bar(segment, remaining, background)
-        self.instruction.setText(segment.prompt)
-        self.upcoming.setText(how_text(session) or next_text(session))
-        total = session.active_seconds() + session.remaining_total()
+        left = session.remaining_total()
+        total = session.active_seconds() + left
         self.progress.setValue(round(1000 * session.active_seconds() / total) if total else 1000)
-        self.time_left.setText(f"About {clock_text(session.remaining_total())} left")
-        upcoming_reps = session.upcoming_reps()
-        self.reps_note.setText(f"Sets to come: {upcoming_reps} reps" if upcoming_reps else "")
-        self.pause_button.setText("Resume" if paused else "Pause")
-        self.rep_done_button.setVisible(segment.kind == "self_paced")
-        can_change = session.can_change_reps()
-        self.fewer_button.setEnabled(can_change)
-        self.more_button.setEnabled(can_change)
-        running = session.state in ("running", "paused")
-        for button in (self.back_button, self.skip_button, self.pause_button):
-            button.setEnabled(running)
+        left_text = f"About {clock_text(left)} left"
+        if left_text != self.time_left.text():
+            self.time_left.setText(left_text)
 
     def _show_hold_bar(self, segment: Segment, remaining: float | None, colour) -> None:  # type: ignore[no-untyped-def]
         seconds = segment.seconds
