@@ -80,4 +80,4 @@ def test_a_long_workout_of_signals_does_not_wear_down_the_interpreter(qtbot, dri
         driver.wake()
     after = sys.getrefcount(True), sys.getrefcount(False)
     # A leaking build loses at least one reference per emit (several per tick); live events may hold a few.
-    assert all(b - a < ticks // 10 for a, b in zip(after, before)), (before, after)
+    assert all(b - a < ticks // 10 for a, b in zip(after, before, strict=True)), (before, after)
