@@ -32,5 +32,9 @@ bench: setup
 	@sh scripts/qt-system-libs.sh test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/timing.py
 
+screenshots: setup
+	@sh scripts/qt-system-libs.sh screenshots
+	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshots.py docs/screenshots
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

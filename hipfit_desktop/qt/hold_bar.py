@@ -14,6 +14,7 @@ class HoldBar(QWidget):
         super().__init__(parent)
         self._fraction = 0.0
         self._marks: tuple[float, ...] = ()
+        self._captions: tuple[str, ...] = ()
         self._final_from: float | None = None
         self._colour = QColor("#1f6fd1")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -24,10 +25,11 @@ class HoldBar(QWidget):
         return QSize(400, 28)
 
     def set_progress(self, fraction: float, marks: tuple[float, ...] = (), final_from: float | None = None,
-                     colour: QColor | None = None) -> None:
-        """`final_from`: where the final seconds begin, drawn as a shaded zone."""
+                     colour: QColor | None = None, captions: tuple[str, ...] = ()) -> None:
+        """`final_from`: where the final seconds begin, drawn as a shaded zone; `captions` name the marks."""
         self._fraction = min(1.0, max(0.0, fraction))
         self._marks = marks
+        self._captions = captions
         self._final_from = final_from
         if colour is not None:
             self._colour = colour
@@ -50,8 +52,20 @@ class HoldBar(QWidget):
         filled = QRectF(area.left(), area.top(), area.width() * self._fraction, area.height())
         painter.setBrush(self._colour)
         painter.drawRoundedRect(filled, 6, 6)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 3))
-        for mark in self._marks:
+        font = painter.font()
+        font.setPixelSize(max(9, int(area.height() * 0.55)))
+        painter.setFont(font)
+        track = QRectF(filled.right(), area.top(), area.right() - filled.right(), area.height())
+        for mark, caption in zip(self._marks, self._captions, strict=False):
             x = area.left() + area.width() * mark
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 3))
             painter.drawLine(int(x), int(area.top()) - 1, int(x), int(area.bottom()) + 1)
+            # The caption may straddle the fill's edge: white over the fill, the text colour over the track.
+            text_area = QRectF(x + 6, area.top(), area.width() / 4, area.height())
+            for clip, colour in ((filled, QColor("#ffffff")), (track, palette.color(QPalette.ColorRole.WindowText))):
+                painter.save()
+                painter.setClipRect(clip)
+                painter.setPen(colour)
+                painter.drawText(text_area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, caption)
+                painter.restore()
         painter.end()

@@ -37,6 +37,9 @@ SHORTCUTS = (  # (keys, action, what the help overlay says)
 )
 
 
+MARK_CAPTIONS = {"halfway": "halfway", "30s-left": "30 s left"}
+
+
 def countdown_text(seconds: float) -> str:
     """Whole seconds left, rounded up so the display reaches 0 exactly at the deadline."""
     whole = math.ceil(seconds - 1e-9)
@@ -186,7 +189,7 @@ class SessionPage(QWidget):
             self.phase.setStyleSheet(f"background:{background.name()}; color:{text.name()}; border-radius:8px;")
             self.exercise.setText(segment.exercise_name or session.plan.routine_name)
             self.detail.setText(detail_text(segment))
-            self.instruction.setText(segment.prompt)
+            self.instruction.setText("Paused. Press Space or Resume to carry on." if paused else segment.prompt)
             self.upcoming.setText(how_text(session) or next_text(session))
             upcoming_reps = session.upcoming_reps()
             self.reps_note.setText(f"Sets to come: {upcoming_reps} reps" if upcoming_reps else "")
@@ -215,9 +218,12 @@ class SessionPage(QWidget):
         if remaining is None or not seconds:
             self.hold_bar.set_progress(0.0, colour=colour)
             return
-        marks = tuple(1 - before / seconds for before, name in beats_for(segment) if name in ("halfway", "30s-left"))
-        final = 1 - 3 / seconds if seconds > 3 and segment.kind != "hold" else None
-        self.hold_bar.set_progress(1 - remaining / seconds, marks, final, colour)
+        named = [(1 - before / seconds, MARK_CAPTIONS[name]) for before, name in beats_for(segment)
+                 if name in MARK_CAPTIONS]
+        # The 3-2-1 zone only means something on a long bar; on a 10 s rest it would cover a third of it.
+        final = 1 - 3 / seconds if seconds >= 20 else None
+        self.hold_bar.set_progress(1 - remaining / seconds, tuple(m for m, _ in named), final, colour,
+                                   tuple(c for _, c in named))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
