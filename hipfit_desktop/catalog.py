@@ -6,10 +6,11 @@ caller names. Every problem is reported as `file:line: field: problem` (see `str
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from .strictyaml import DataError, Fields, Node, check_int, check_text, load_file, load_text
 
@@ -181,20 +182,24 @@ def parse_exercises(text: str, file: str) -> tuple[dict[str, Exercise], dict[str
     top = Fields(load_text(text, file), file, "")
     _check_schema(top)
     defaults = _app_defaults(top.mapping("app_defaults"))
-    advice: dict[str, Advice] = {}
-    for i, node in enumerate(top.items("advice")):
-        item = _advice(Fields(node, file, f"advice[{i}]"))
-        if item.id in advice:
-            raise DataError(file, node.value["id"].line, f"advice[{i}].id", f"duplicate id {item.id!r}")
-        advice[item.id] = item
-    exercises: dict[str, Exercise] = {}
-    for i, node in enumerate(top.items("exercises")):
-        exercise = _exercise(Fields(node, file, f"exercises[{i}]"))
-        if exercise.id in exercises:
-            raise DataError(file, node.value["id"].line, f"exercises[{i}].id", f"duplicate id {exercise.id!r}")
-        exercises[exercise.id] = exercise
+    advice = _by_id(top, "advice", _advice)
+    exercises = _by_id(top, "exercises", _exercise)
     top.finish()
     return exercises, advice, defaults
+
+
+_Item = TypeVar("_Item", Advice, Exercise, Routine)
+
+
+def _by_id(top: Fields, key: str, parse: Callable[[Fields], _Item]) -> dict[str, _Item]:
+    """Parse the list under `key` into a dict by each item's `id`, refusing an id given twice."""
+    items: dict[str, _Item] = {}
+    for i, node in enumerate(top.items(key)):
+        item = parse(Fields(node, top.file, f"{key}[{i}]"))
+        if item.id in items:
+            raise DataError(top.file, node.value["id"].line, f"{key}[{i}].id", f"duplicate id {item.id!r}")
+        items[item.id] = item
+    return items
 
 
 def parse_routines(text: str, file: str, exercises: dict[str, Exercise]) -> dict[str, Routine]:
@@ -204,12 +209,7 @@ def parse_routines(text: str, file: str, exercises: dict[str, Exercise]) -> dict
 def parse_routines_node(root: Node, file: str, exercises: dict[str, Exercise]) -> dict[str, Routine]:
     top = Fields(root, file, "")
     _check_schema(top)
-    routines: dict[str, Routine] = {}
-    for i, node in enumerate(top.items("routines")):
-        routine = _routine(Fields(node, file, f"routines[{i}]"), exercises)
-        if routine.id in routines:
-            raise DataError(file, routine.line, f"routines[{i}].id", f"duplicate id {routine.id!r}")
-        routines[routine.id] = routine
+    routines = _by_id(top, "routines", lambda fields: _routine(fields, exercises))
     if not routines:
         raise DataError(file, root.line, "routines", "the list is empty")
     top.finish()
