@@ -1,4 +1,4 @@
-"""`hipfit`: the window by default; `hipfit list` and `hipfit plan ROUTINE` on the command line."""
+"""`hipfit`: the window by default; `hipfit list`, `hipfit plan ROUTINE` and `hipfit settings` on the command line."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from .catalog import LEVELS, Catalog, load_catalog
 from .describe import clock_text
 from .paths import user_paths
 from .plan import Plan, Segment, compile_plan
-from .settings import Settings
+from .settings import TIMINGS, Settings
+from .settings_store import SettingsStore
 from .strictyaml import DataError
 
 
@@ -31,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("routine", help="a routine id, as `hipfit list` shows")
     plan.add_argument("--level", choices=LEVELS, help="beginner, intermediate or advanced")
     plan.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    commands.add_parser("settings", help="where your settings are kept, and what they are")
     return parser
 
 
@@ -47,7 +50,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     for problem in catalog.problems:
         print(f"hipfit: skipped a routine file: {problem}", file=sys.stderr)
-    settings = Settings()
+    store = SettingsStore(user_paths().settings_file)
+    loaded = store.load(catalog)
+    for message in loaded.messages():  # one line each: the notice, then `settings.yaml:LINE: ...` warnings
+        print(f"hipfit: {message}", file=sys.stderr)
+    settings = loaded.settings
+    if args.command == "settings":
+        return _print(format_settings(store.path, settings, catalog))
     if args.command == "list":
         return _print(format_list(catalog, settings))
     if args.routine not in catalog.routines:
@@ -120,3 +129,41 @@ def _blocks(segments: Sequence[Segment]) -> list[list[Segment]]:
         else:
             blocks.append([segment])
     return blocks
+
+
+def format_settings(path: Path, settings: Settings, catalog: Catalog) -> str:
+    """The file's path and the effective values, each default marked as such."""
+    def marked(text: str, is_default: bool) -> str:
+        return f"{text} (default)" if is_default else text
+
+    default = Settings()
+    lines = [f"Settings file: {path}" + ("" if path.exists() else " (not saved yet)")]
+    level = marked(settings.level, settings.level == default.level)
+    lines.append(f"Level: {level}" + ("" if settings.level_chosen else ", not chosen yet"))
+    lines.append(f"First side: {marked(settings.first_side, settings.first_side == default.first_side)}")
+    lines.append("Timings:")
+    for name in TIMINGS:
+        own = getattr(settings, name)
+        value = own if own is not None else getattr(catalog.defaults, name)
+        label = name.removesuffix("_seconds").replace("_", " ")
+        lines.append(f"  {label:<24} {marked(f'{value:>3} s', own is None)}")
+    sound = [marked("on" if settings.sound else "off", settings.sound == default.sound),
+             f"volume {marked(f'{settings.volume}%', settings.volume == default.volume)}",
+             f"voice {marked('on' if settings.voice else 'off', settings.voice == default.voice)}",
+             f"tones {marked('on' if settings.tones else 'off', settings.tones == default.tones)}"]
+    lines.append(f"Sound: {', '.join(sound)}")
+    lines.append(f"Last routine: {settings.last_routine or 'none'}")
+    lines.append(f"Exercises (progression for the {settings.level} level; counts only where you changed them):")
+    for exercise in catalog.exercises.values():
+        own = settings.for_exercise(exercise.id)
+        step = exercise.default_progression(settings.level)
+        chosen = own.progression is not None and any(s.id == own.progression for s in exercise.progressions)
+        if chosen:
+            step = exercise.progression(own.progression)  # type: ignore[arg-type]
+        counts = [text for value, text in (
+            (own.sets, f"sets {own.sets}"), (own.reps, f"reps {own.reps}"),
+            (own.hold_seconds, f"hold {own.hold_seconds} s"), (own.seconds, f"time {clock_text(own.seconds or 0)}"),
+            (own.rest_seconds, f"rest {own.rest_seconds} s"), (own.pace, f"{own.pace} pace"),
+        ) if value is not None]
+        lines.append(f"  {exercise.id:<24} {marked(step.id, not chosen):<28} {', '.join(counts)}".rstrip())
+    return "\n".join(lines)
