@@ -29,9 +29,12 @@ def create_main_window():  # type: ignore[no-untyped-def]
     except DataError as problem:  # only a damaged install gets here: the shipped data is tested
         QMessageBox.critical(None, "HipFit cannot start", f"The exercise data is damaged:\n{problem}")
         return None
+    from ..settings_store import SettingsStore
     from .main_window import MainWindow
 
-    return MainWindow(catalog)
+    store = SettingsStore()
+    loaded = store.load(catalog)
+    return MainWindow(catalog, loaded.settings, store=store, notices=loaded.messages())
 
 
 def run_app(argv: list[str] | None = None) -> int:

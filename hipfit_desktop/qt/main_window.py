@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from ..catalog import Catalog
-from ..engine import Clock, Session
+from ..engine import Clock, RepsChanged, Session
 from ..paths import user_paths
 from ..plan import compile_plan
 from ..settings import Settings
+from ..settings_store import SettingsStore
 from ..summary import summarize
+from .counts_dialog import CountsDialog
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
+from .level_dialog import LevelDialog
 from .picker_page import PickerPage
 from .session_page import SessionPage
+from .settings_dialog import SettingsDialog
 from .summary_page import SummaryPage
 
 Ask = Callable[[QWidget, str, str], bool]
@@ -33,14 +37,24 @@ def ask_with_dialog(parent: QWidget, title: str, question: str) -> bool:
 
 
 class MainWindow(QMainWindow):
+    """`saved` is what the settings file holds; `settings` is that plus any counts changed for this session only.
+
+    Without a `store` (tests, previews) nothing is saved and the first-run level question is not asked.
+    """
+
     def __init__(self, catalog: Catalog, settings: Settings | None = None, clock: Clock = time.monotonic,
-                 ask: Ask = ask_with_dialog) -> None:
+                 ask: Ask = ask_with_dialog, store: SettingsStore | None = None,
+                 notices: Sequence[str] = ()) -> None:
         super().__init__()
         self.catalog = catalog
-        self.settings = settings or Settings()
+        self.saved = settings or Settings()
+        self.settings = self.saved
+        self.store = store
         self.clock = clock
         self.ask = ask  # tests answer the questions instead of a modal dialog
         self.driver: SessionDriver | None = None
+        self.dialog: QDialog | None = None  # the settings, counts or level dialog while one is open
+        self._rep_changes: dict[str, int] = {}  # exercise id -> reps chosen with +/- during the session
         self.setWindowTitle("HipFit")
         self.setMinimumSize(800, 600)
 
@@ -53,11 +67,17 @@ class MainWindow(QMainWindow):
 
         self.picker.start_requested.connect(self.start_routine)
         self.picker.level_changed.connect(self._level_changed)
-        for key, action in (("F11", self.toggle_fullscreen), ("F1", self.show_help), ("?", self.show_help)):
+        self.picker.counts_requested.connect(self.change_counts)
+        self.picker.settings_requested.connect(self.open_settings)
+        for key, action in (("F11", self.toggle_fullscreen), ("F1", self.show_help), ("?", self.show_help),
+                            ("Ctrl+,", self.open_settings)):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(action)
+        lines = list(notices)
         if catalog.problems:
-            self.picker.show_notice("Some of your routine files were skipped:\n" +
-                                    "\n".join(str(p) for p in catalog.problems))
+            lines += ["Some of your routine files were skipped:"] + [str(p) for p in catalog.problems]
+        self.picker.show_notice("\n".join(lines))
+        if store is not None and not self.saved.level_chosen:
+            QTimer.singleShot(0, self.ask_level)
         self._window_state = QSettings(str(user_paths().config / "window.ini"), QSettings.Format.IniFormat)
         self._restore_geometry()
 
@@ -77,13 +97,18 @@ class MainWindow(QMainWindow):
         if self._summary_page is None:
             self._summary_page = SummaryPage()
             self._summary_page.back_requested.connect(self.show_picker)
+            self._summary_page.remember_requested.connect(self.remember_rep_changes)
             self.pages.addWidget(self._summary_page)
         return self._summary_page
 
     def start_routine(self, routine_id: str) -> None:
         plan = compile_plan(self.catalog.routine(routine_id), self.catalog, self.settings)
+        if self.saved.last_routine != routine_id:
+            self._save(replace(self.saved, last_routine=routine_id))
+        self._rep_changes = {}
         self.driver = SessionDriver(Session(plan, self.clock), self)
         self.driver.finished.connect(self._session_finished)
+        self.driver.event.connect(self._note_rep_change)
         self.session_page.attach(self.driver)
         self.pages.setCurrentWidget(self.session_page)
         self.setWindowTitle(f"HipFit — {plan.routine_name}")
@@ -96,15 +121,85 @@ class MainWindow(QMainWindow):
                     "summary."):
             self.driver.finish()
 
+    def _note_rep_change(self, event: object) -> None:
+        if isinstance(event, RepsChanged):
+            self._rep_changes[event.exercise] = event.reps
+
     def _session_finished(self, _early: bool) -> None:
         assert self.driver is not None
         self.summary_page.show_summary(summarize(self.driver.session))
+        changes = {self.catalog.exercises[e].name: reps for e, reps in self._rep_changes.items()}
+        self.summary_page.offer_to_remember(changes)
         self.pages.setCurrentWidget(self.summary_page)
+
+    def remember_rep_changes(self) -> None:
+        """The user said yes on the summary: the reps chosen with + and - become the saved counts."""
+        saved = self.saved
+        for exercise_id, reps in self._rep_changes.items():
+            saved = saved.with_exercise(exercise_id, reps=reps)
+        self._rep_changes = {}
+        self._save(saved)
 
     def show_picker(self) -> None:
         self._drop_driver()
+        self.settings = self.saved  # counts changed for one session are spent
+        self.picker.set_settings(self.settings)
         self.pages.setCurrentWidget(self.picker)
         self.setWindowTitle("HipFit")
+
+    # --- settings -----------------------------------------------------------------------------------------
+
+    def _save(self, saved: Settings) -> None:
+        """Adopt `saved` as the user's settings and write them; if the disk refuses, say so and carry on."""
+        self.saved = saved
+        self.settings = saved
+        if self.store is None:
+            return
+        result = self.store.save(saved)
+        if not result.ok and result.message != self._last_save_problem:
+            self._last_save_problem = result.message
+            self.picker.show_notice(result.message or "")
+            self.statusBar().showMessage(result.message or "", 15000)
+
+    _last_save_problem: str | None = None  # said once, not on every change
+
+    def ask_level(self) -> None:
+        dialog = LevelDialog(self.saved.level, self)
+        dialog.accepted.connect(lambda: self._level_changed(dialog.level()))
+        self._open(dialog)
+
+    def open_settings(self) -> None:
+        if self.session_in_progress():
+            return  # the session's plan is compiled; change settings between sessions
+        dialog = SettingsDialog(self.catalog, self.saved, self)
+        dialog.accepted.connect(lambda: self._settings_accepted(dialog.settings()))
+        self._open(dialog)
+
+    def _settings_accepted(self, saved: Settings) -> None:
+        self._save(saved)
+        self.picker.set_settings(self.settings)
+
+    def change_counts(self, routine_id: str) -> None:
+        if not routine_id:
+            return
+        plan = compile_plan(self.catalog.routine(routine_id), self.catalog, self.settings)
+        dialog = CountsDialog(plan, self)
+        dialog.accepted.connect(lambda: self._counts_accepted(dialog))
+        self._open(dialog)
+
+    def _counts_accepted(self, dialog: CountsDialog) -> None:
+        if dialog.remember.isChecked():
+            session_only = self.settings
+            self._save(dialog.apply_to(self.saved))
+            self.settings = dialog.apply_to(session_only)
+        else:
+            self.settings = dialog.apply_to(self.settings)
+        self.picker.set_settings(self.settings)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
 
     def show_help(self) -> None:
         HelpDialog(self).open()
@@ -113,7 +208,9 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     def _level_changed(self, level: str) -> None:
-        self.settings = replace(self.settings, level=level)
+        session_only = self.settings
+        self._save(replace(self.saved, level=level, level_chosen=True))
+        self.settings = replace(session_only, level=level, level_chosen=True)
         self.picker.set_settings(self.settings)
 
     def _drop_driver(self) -> None:

@@ -24,10 +24,13 @@ from ..settings import Settings
 
 
 class PickerPage(QWidget):
-    """Signals: start_requested(str)  # routine id; level_changed(str)  # beginner/intermediate/advanced"""
+    """Signals: start_requested(str)  # routine id; level_changed(str)  # beginner/intermediate/advanced;
+    counts_requested(str)  # routine id; settings_requested()"""
 
     start_requested = Signal(str)
     level_changed = Signal(str)
+    counts_requested = Signal(str)  # routine id: change this session's counts
+    settings_requested = Signal()
 
     def __init__(self, catalog: Catalog, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +46,8 @@ class PickerPage(QWidget):
         self.level.setCurrentIndex(LEVELS.index(settings.level))
         self.start_button = QPushButton("Start  (Enter)", accessibleName="Start the routine")
         self.start_button.setDefault(True)
+        self.counts_button = QPushButton("Change counts…", accessibleName="Change this session's counts")
+        self.settings_button = QPushButton("Settings…  (Ctrl+,)", accessibleName="Settings")
         self.notice = QLabel(wordWrap=True, accessibleName="Notice")
         self.notice.setVisible(False)
 
@@ -56,6 +61,10 @@ class PickerPage(QWidget):
         level_row.addWidget(QLabel("Level:"))
         level_row.addWidget(self.level, 1)
         left_layout.addLayout(level_row)
+        more_row = QHBoxLayout()
+        more_row.addWidget(self.counts_button)
+        more_row.addWidget(self.settings_button)
+        left_layout.addLayout(more_row)
         left_layout.addWidget(self.start_button)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -69,6 +78,8 @@ class PickerPage(QWidget):
         self.routines.currentRowChanged.connect(self._show_preview)
         self.routines.itemActivated.connect(lambda _item: self.start())
         self.start_button.clicked.connect(self.start)
+        self.counts_button.clicked.connect(lambda: self.counts_requested.emit(self.selected_routine() or ""))
+        self.settings_button.clicked.connect(self.settings_requested)
         self.level.currentIndexChanged.connect(self._level_picked)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
@@ -84,14 +95,15 @@ class PickerPage(QWidget):
             item.setToolTip(routine.description)
             self.routines.addItem(item)
         ids = list(self.catalog.routines)
-        wanted = chosen or self.settings_last_routine()
+        wanted = chosen or self.settings.last_routine
         self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
 
-    def settings_last_routine(self) -> str | None:
-        return getattr(self.settings, "last_routine", None)
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings
+        self.level.blockSignals(True)  # showing the level is not choosing it
+        self.level.setCurrentIndex(LEVELS.index(settings.level))
+        self.level.blockSignals(False)
         self._fill()
 
     def selected_routine(self) -> str | None:

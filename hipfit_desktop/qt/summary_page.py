@@ -13,9 +13,11 @@ from ..summary import Summary
 
 
 class SummaryPage(QWidget):
-    """Signals: back_requested()  # the user wants the routine picker again"""
+    """Signals: back_requested()  # the user wants the routine picker again
+    remember_requested()  # keep the reps changed with +/- during the session for next time"""
 
     back_requested = Signal()
+    remember_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,10 +33,14 @@ class SummaryPage(QWidget):
         self.details = QTextBrowser(accessibleName="Session details")
         self.back_button = QPushButton("Back to routines  (Enter)", accessibleName="Back to routines")
         self.back_button.clicked.connect(self.back_requested)
+        self.remember_button = QPushButton(accessibleName="Remember the rep changes for next time")
+        self.remember_button.clicked.connect(self._remember)
+        self.remember_button.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.totals)
         layout.addWidget(self.details, 1)
+        layout.addWidget(self.remember_button)
         layout.addWidget(self.back_button)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(
@@ -57,3 +63,15 @@ class SummaryPage(QWidget):
         if not summary.skipped and not summary.not_finished:
             html.append("<p>Nothing skipped.</p>")
         self.details.setHtml("\n".join(html))
+
+    def offer_to_remember(self, changes: dict[str, int]) -> None:
+        """`changes`: exercise name -> reps the user set with + and - during the session."""
+        listed = ", ".join(f"{name}: {reps} reps" for name, reps in changes.items())
+        self.remember_button.setText(f"Remember for next time ({listed})")
+        self.remember_button.setEnabled(True)
+        self.remember_button.setVisible(bool(changes))
+
+    def _remember(self) -> None:
+        self.remember_requested.emit()
+        self.remember_button.setText("Remembered for next time")
+        self.remember_button.setEnabled(False)
