@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .catalog import LEVELS
 from .settings_migrations import CURRENT_VERSION
 from .strictyaml import DataError, Fields, Node, check_int, load_text
 
 if TYPE_CHECKING:
     from .catalog import Catalog
 
-LEVELS = ("beginner", "intermediate", "advanced")
 SIDES = ("left", "right")
 PACES = ("guided", "own")
 
