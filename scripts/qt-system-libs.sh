@@ -6,10 +6,11 @@
 # As root it installs what is missing with apt; otherwise it prints the one command to run.
 set -eu
 mode=${1:-test}
-pkgs="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libpulse0"
+# libpulse0 for QtMultimedia, libspeechd2 for the speech-dispatcher voice (the tests load both plugins).
+pkgs="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libpulse0 libspeechd2"
 case "$mode" in
   run|screenshots) pkgs="$pkgs libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-      libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libspeechd2" ;;
+      libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0" ;;
 esac
 [ "$mode" = screenshots ] && pkgs="$pkgs xvfb imagemagick xdotool"
 

@@ -30,11 +30,14 @@ def create_main_window():  # type: ignore[no-untyped-def]
         QMessageBox.critical(None, "HipFit cannot start", f"The exercise data is damaged:\n{problem}")
         return None
     from ..settings_store import SettingsStore
+    from .keepawake_qt import KeepAwakeFollower
     from .main_window import MainWindow
+    from .sound import CuePlayer
 
     store = SettingsStore()
     loaded = store.load(catalog)
-    return MainWindow(catalog, loaded.settings, store=store, notices=loaded.messages())
+    return MainWindow(catalog, loaded.settings, store=store, notices=loaded.messages(),
+                      cues=CuePlayer(settings=loaded.settings), keep_awake=KeepAwakeFollower())
 
 
 def run_app(argv: list[str] | None = None) -> int:

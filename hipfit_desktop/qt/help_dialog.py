@@ -11,6 +11,7 @@ WINDOW_KEYS = (
     ("F1 or ?", "This help"),
     ("Enter", "Start the selected routine; on the summary, back to routines"),
     ("Ctrl+,", "Settings (between sessions)"),
+    ("M", "Mute or unmute sounds and voice"),
 )
 
 

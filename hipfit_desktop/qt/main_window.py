@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from ..catalog import Catalog
 from ..engine import Clock, RepsChanged, Session
@@ -20,10 +20,12 @@ from ..summary import summarize
 from .counts_dialog import CountsDialog
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
+from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
 from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
+from .sound import CuePlayer
 from .summary_page import SummaryPage
 
 Ask = Callable[[QWidget, str, str], bool]
@@ -44,7 +46,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, catalog: Catalog, settings: Settings | None = None, clock: Clock = time.monotonic,
                  ask: Ask = ask_with_dialog, store: SettingsStore | None = None,
-                 notices: Sequence[str] = ()) -> None:
+                 notices: Sequence[str] = (), cues: CuePlayer | None = None,
+                 keep_awake: KeepAwakeFollower | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.saved = settings or Settings()
@@ -55,8 +58,21 @@ class MainWindow(QMainWindow):
         self.driver: SessionDriver | None = None
         self.dialog: QDialog | None = None  # the settings, counts or level dialog while one is open
         self._rep_changes: dict[str, int] = {}  # exercise id -> reps chosen with +/- during the session
+        self.cues = cues  # None: silent (tests, previews); the app passes a CuePlayer
+        self.keep_awake = keep_awake
         self.setWindowTitle("HipFit")
         self.setMinimumSize(800, 600)
+        self.sound_status = QLabel(accessibleName="Sound status")
+        self.statusBar().addPermanentWidget(self.sound_status)
+        if cues is not None:
+            cues.setParent(self)
+            cues.apply_settings(self.saved)
+            cues.status_changed.connect(lambda _text: self._show_sound_status())
+            cues.muted_changed.connect(lambda _muted: self._show_sound_status())
+        if keep_awake is not None:
+            keep_awake.setParent(self)
+            keep_awake.message.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self._show_sound_status()
 
         self.pages = QStackedWidget()
         self.picker = PickerPage(catalog, self.settings)
@@ -70,7 +86,7 @@ class MainWindow(QMainWindow):
         self.picker.counts_requested.connect(self.change_counts)
         self.picker.settings_requested.connect(self.open_settings)
         for key, action in (("F11", self.toggle_fullscreen), ("F1", self.show_help), ("?", self.show_help),
-                            ("Ctrl+,", self.open_settings)):
+                            ("Ctrl+,", self.open_settings), ("M", self.toggle_mute)):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(action)
         lines = list(notices)
         if catalog.problems:
@@ -107,6 +123,10 @@ class MainWindow(QMainWindow):
             self._save(replace(self.saved, last_routine=routine_id))
         self._rep_changes = {}
         self.driver = SessionDriver(Session(plan, self.clock), self)
+        if self.cues is not None:  # first listener: nothing slow may run between a deadline and its tone
+            self.cues.attach(self.driver)
+        if self.keep_awake is not None:
+            self.keep_awake.attach(self.driver)
         self.driver.finished.connect(self._session_finished)
         self.driver.event.connect(self._note_rep_change)
         self.session_page.attach(self.driver)
@@ -178,6 +198,26 @@ class MainWindow(QMainWindow):
     def _settings_accepted(self, saved: Settings) -> None:
         self._save(saved)
         self.picker.set_settings(self.settings)
+        if self.cues is not None:
+            self.cues.apply_settings(saved)
+        self._show_sound_status()
+
+    def toggle_mute(self) -> None:
+        if self.cues is not None:
+            self.cues.toggle_mute()
+
+    def _show_sound_status(self) -> None:
+        if self.cues is None:
+            text = ""
+        elif self.cues.muted:
+            text = " · ".join(filter(None, ("Muted (M)", self.cues.status_message)))
+        elif self.cues.status_message:
+            text = self.cues.status_message
+        elif not self.saved.sound:
+            text = "Sound off (Settings)"
+        else:
+            text = "Voice on" if self.saved.voice else "Tones on"
+        self.sound_status.setText(text)
 
     def change_counts(self, routine_id: str) -> None:
         if not routine_id:
@@ -214,6 +254,10 @@ class MainWindow(QMainWindow):
         self.picker.set_settings(self.settings)
 
     def _drop_driver(self) -> None:
+        if self.cues is not None:
+            self.cues.detach()
+        if self.keep_awake is not None:
+            self.keep_awake.release()
         if self.driver is not None:
             self.driver.stop()
             self.driver.deleteLater()
@@ -230,6 +274,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._drop_driver()
+        if self.cues is not None:
+            self.cues.shutdown()
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.sync()
         event.accept()

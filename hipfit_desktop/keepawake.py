@@ -1,0 +1,234 @@
+"""Keep the screen on and the computer awake while a session runs, on Linux, Windows and macOS.
+
+Each platform has a small backend with `acquire(reason)` and `release()`; `acquire` raises
+`KeepAwakeUnavailable` with a sentence for the user when it cannot work. `KeepAwake` wraps a backend so that
+nothing ever fails loudly: the first failure becomes `message` (once) and later calls do nothing.
+No Qt import at module level: the Linux backend imports QtDBus inside its methods.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import itertools
+import sys
+from collections.abc import Callable
+from typing import Any, Protocol
+
+REASON = "An exercise session is running"
+DBUS_TIMEOUT_MS = 1000  # a screensaver service that does not answer within this is treated as absent
+
+
+class KeepAwakeUnavailable(Exception):
+    """Raised by a backend with a message the window can show as it is."""
+
+
+class Backend(Protocol):
+    name: str
+
+    def acquire(self, reason: str) -> None: ...
+
+    def release(self) -> None: ...
+
+
+class KeepAwake:
+    """Holds at most one keep-awake request at a time; never raises.
+
+    `message` is None while all is well, or says once why the screen may go dark; after a failure the
+    backend is not tried again (a dialog or a log line per pause would be noise).
+    """
+
+    def __init__(self, backend: Backend | None = None, on_message: Callable[[str], None] | None = None) -> None:
+        self.backend = backend if backend is not None else default_backend()
+        self.on_message = on_message
+        self.held = False
+        self.message: str | None = None
+
+    def acquire(self, reason: str = REASON) -> bool:
+        if self.held or self.message is not None:
+            return self.held
+        try:
+            self.backend.acquire(reason)
+        except KeepAwakeUnavailable as problem:
+            self._fail(str(problem))
+        except Exception as problem:  # a platform call we did not foresee failing: still never crash
+            self._fail(f"Cannot keep the screen awake: {problem}")
+        else:
+            self.held = True
+        return self.held
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held = False
+        try:
+            self.backend.release()
+        except Exception as problem:  # releasing is best effort; the OS drops the request at exit anyway
+            self._fail(f"Cannot release the keep-awake request: {problem}")
+
+    def _fail(self, message: str) -> None:
+        self.message = message
+        if self.on_message is not None:
+            self.on_message(message)
+
+
+def default_backend(platform: str = sys.platform) -> Backend:
+    if platform.startswith("linux") or platform.startswith("freebsd"):
+        return FreedesktopScreenSaver()
+    if platform == "win32":
+        return WindowsExecutionState()
+    if platform == "darwin":
+        return MacPowerAssertion()
+    return Unsupported(platform)
+
+
+class Unsupported:
+    name = "none"
+
+    def __init__(self, platform: str) -> None:
+        self.platform = platform
+
+    def acquire(self, reason: str) -> None:
+        raise KeepAwakeUnavailable(f"Cannot keep the screen awake on {self.platform}: turn off screen blanking")
+
+    def release(self) -> None:
+        pass
+
+
+class FreedesktopScreenSaver:
+    """org.freedesktop.ScreenSaver Inhibit on the session bus (KDE, GNOME, Xfce, LXQt, ...).
+
+    Release closes our private bus connection instead of calling UnInhibit: the idle-inhibit spec ends an
+    inhibition when its connection goes, and PySide6 cannot marshal the uint32 cookie UnInhibit wants
+    (a Python int goes out as int32 and strict services reject the call).
+    """
+
+    name = "org.freedesktop.ScreenSaver"
+    SERVICE = "org.freedesktop.ScreenSaver"
+    PATH = "/org/freedesktop/ScreenSaver"
+    _numbers = itertools.count(1)
+
+    def __init__(self, bus_address: str | None = None, timeout_ms: int = DBUS_TIMEOUT_MS) -> None:
+        self.bus_address = bus_address  # None: the session bus; tests pass a private bus
+        self.timeout_ms = timeout_ms
+        self.connection_name: str | None = None
+        self.cookie: int | None = None
+
+    def acquire(self, reason: str) -> None:
+        try:
+            from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+        except ImportError as problem:
+            raise KeepAwakeUnavailable("Cannot keep the screen awake: Qt's D-Bus module is missing") from problem
+        name = f"hipfit-keepawake-{next(self._numbers)}"
+        if self.bus_address is None:
+            bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
+        else:
+            bus = QDBusConnection.connectToBus(self.bus_address, name)
+        if not bus.isConnected():
+            del bus
+            QDBusConnection.disconnectFromBus(name)
+            raise KeepAwakeUnavailable("Cannot keep the screen awake: no D-Bus session bus")
+        call = QDBusMessage.createMethodCall(self.SERVICE, self.PATH, self.SERVICE, "Inhibit")
+        call.setArguments(["HipFit", reason])
+        reply = bus.call(call, QDBus.CallMode.Block, self.timeout_ms)
+        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
+            del bus
+            QDBusConnection.disconnectFromBus(name)
+            raise KeepAwakeUnavailable(
+                f"Cannot keep the screen awake: no screensaver service answered ({reply.errorName()})")
+        self.connection_name = name
+        arguments = reply.arguments()
+        self.cookie = int(arguments[0]) if arguments else None
+
+    def release(self) -> None:
+        from PySide6.QtDBus import QDBusConnection
+
+        if self.connection_name is not None:
+            QDBusConnection.disconnectFromBus(self.connection_name)
+        self.connection_name = None
+        self.cookie = None
+
+
+class WindowsExecutionState:
+    """SetThreadExecutionState: display and system required until cleared (call from the UI thread)."""
+
+    name = "SetThreadExecutionState"
+    ES_CONTINUOUS = 0x80000000
+    ES_SYSTEM_REQUIRED = 0x00000001
+    ES_DISPLAY_REQUIRED = 0x00000002
+
+    def __init__(self, set_state: Callable[[int], int] | None = None) -> None:
+        self._set_state = set_state
+
+    def _call(self, flags: int) -> None:
+        if self._set_state is None:
+            try:
+                kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+            except (AttributeError, OSError) as problem:
+                raise KeepAwakeUnavailable("Cannot keep the screen awake: kernel32 is not available") from problem
+            function = kernel32.SetThreadExecutionState
+            function.argtypes = [ctypes.c_uint32]
+            function.restype = ctypes.c_uint32
+            self._set_state = function
+        if self._set_state(flags) == 0:  # 0 is failure; otherwise the previous state
+            raise KeepAwakeUnavailable("Cannot keep the screen awake: Windows refused the request")
+
+    def acquire(self, reason: str) -> None:
+        self._call(self.ES_CONTINUOUS | self.ES_SYSTEM_REQUIRED | self.ES_DISPLAY_REQUIRED)
+
+    def release(self) -> None:
+        self._call(self.ES_CONTINUOUS)
+
+
+class MacPowerAssertion:
+    """IOPMAssertionCreateWithName(PreventUserIdleDisplaySleep): the display, and so the Mac, stays awake."""
+
+    name = "IOPMAssertion"
+    LEVEL_ON = 255
+    UTF8 = 0x08000100
+    ASSERTION_TYPE = b"PreventUserIdleDisplaySleep"
+
+    def __init__(self, iokit: Any = None, corefoundation: Any = None) -> None:
+        self._iokit = iokit
+        self._cf = corefoundation
+        self.assertion: int | None = None
+
+    def _libraries(self) -> tuple[Any, Any]:
+        if self._iokit is None or self._cf is None:
+            iokit_path = ctypes.util.find_library("IOKit")
+            cf_path = ctypes.util.find_library("CoreFoundation")
+            if not iokit_path or not cf_path:
+                raise KeepAwakeUnavailable("Cannot keep the screen awake: IOKit is not available")
+            iokit, cf = ctypes.cdll.LoadLibrary(iokit_path), ctypes.cdll.LoadLibrary(cf_path)
+            cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
+            cf.CFStringCreateWithCString.restype = ctypes.c_void_p
+            cf.CFRelease.argtypes = [ctypes.c_void_p]
+            iokit.IOPMAssertionCreateWithName.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_void_p,
+                                                          ctypes.POINTER(ctypes.c_uint32)]
+            iokit.IOPMAssertionCreateWithName.restype = ctypes.c_int32
+            iokit.IOPMAssertionRelease.argtypes = [ctypes.c_uint32]
+            iokit.IOPMAssertionRelease.restype = ctypes.c_int32
+            self._iokit, self._cf = iokit, cf
+        return self._iokit, self._cf
+
+    def acquire(self, reason: str) -> None:
+        iokit, cf = self._libraries()
+        kind = cf.CFStringCreateWithCString(None, self.ASSERTION_TYPE, self.UTF8)
+        name = cf.CFStringCreateWithCString(None, reason.encode("utf-8"), self.UTF8)
+        assertion = ctypes.c_uint32(0)
+        try:
+            result = iokit.IOPMAssertionCreateWithName(kind, self.LEVEL_ON, name, ctypes.byref(assertion))
+        finally:
+            for string in (kind, name):
+                if string:
+                    cf.CFRelease(string)
+        if result != 0:
+            code = result & 0xFFFFFFFF  # an IOReturn, e.g. 0xe00002c2
+            raise KeepAwakeUnavailable(f"Cannot keep the screen awake: macOS refused the request ({code:#x})")
+        self.assertion = assertion.value
+
+    def release(self) -> None:
+        if self.assertion is not None:
+            iokit, _ = self._libraries()
+            iokit.IOPMAssertionRelease(self.assertion)
+            self.assertion = None
