@@ -31,29 +31,29 @@ ARTICLE_IDS = [
 # id -> (sets, (reps|seconds, count), hold (low, high) or None, one_sided), as the article states them.
 # sets None: the article gives no number of sets (the app must choose one and say so).
 ARTICLE_VOLUME: dict[str, tuple[int | None, tuple[str, int], tuple[int, int] | None, bool]] = {
-    # "Keep the leg to the side for two seconds" ... "three sets of 15 for each leg"
+    # 1: a two-second hold out to the side; 3 x 15 on each leg
     "side-leg-lift": (3, ("reps", 15), (2, 2), True),
-    # "Hold in that position for two seconds" ... "Do 15 repetitions for three sets." (both feet)
+    # 2: a two-second hold at the top; 3 x 15 (both feet down)
     "glute-bridge": (3, ("reps", 15), (2, 2), False),
-    # "Repeat the exercise 15 times. Aim for three sets." (one leg kicks)
+    # 3: 15 reps, three sets (one leg kicks at a time)
     "donkey-kick": (3, ("reps", 15), None, True),
-    # "Complete three sets of 15." (both legs)
+    # 4: 3 x 15 (both legs)
     "squat": (3, ("reps", 15), None, False),
-    # "Keep stepping out with one leg until you complete the set (15 repetitions for three sets)."
+    # 5: 15 steps a set, three sets, one leg leading
     "banded-side-step": (3, ("reps", 15), None, True),
-    # "three sets of 8 reps on each side"
+    # 6: 3 x 8 per side
     "hip-abduction-step": (3, ("reps", 8), None, True),
-    # "Repeat the exercise 8 times for three sets." (one foot on the box, the other hanging)
+    # 7: 3 x 8 (standing on one foot, the other hanging)
     "heel-drop": (3, ("reps", 8), None, True),
-    # "up to three minutes for each leg"; no number of sets
+    # 8: a hold of up to 3 minutes per leg; no number of sets
     "couch-stretch": (None, ("seconds", 180), None, True),
-    # "8 reps of each exercise for three sets" (one knee at a time); the 2-3 s pause is the harder step
+    # 9: 3 x 8 (one knee at a time); the 2-3 s pause is the harder step
     "banded-knee-drive": (3, ("reps", 8), None, True),
-    # "a short pause (1-2 seconds)" ... "8 times on each side. Aim for three sets"
+    # 10: a 1-2 s pause at the top; 3 x 8 per side
     "quadruped-hip-extension": (3, ("reps", 8), (1, 2), True),
-    # "a short pause at the top (1-2 seconds)" ... "10 times on each side. Do three sets in total."
+    # 11: a 1-2 s pause at the top; 3 x 10 per side
     "clamshell": (3, ("reps", 10), (1, 2), True),
-    # "Keep rotating for 30 seconds and repeat the exercise on the other side." ... "three sets total"
+    # 12: 30 s of rotating per side, three sets
     "hip-hinge-rotation": (3, ("seconds", 30), None, True),
 }
 
@@ -302,9 +302,10 @@ def copycheck():
 
 def test_copycheck_catches_a_copied_sentence(copycheck, tmp_path):
     """The copy check really reads YAML files (so the next test's silence means something)."""
-    (tmp_path / "copied.yaml").write_text(
-        "text: Repeat the motion 15 times and aim for three sets. Change legs after each set.\n",
-        encoding="utf-8")
+    # The copied sentence is taken from the article at run time, so the project itself holds no copy.
+    article = (COPYCHECK.parent.parent / "reference" / "hip-strengthening-article.txt").read_text(encoding="utf-8")
+    sentence = next(line.strip() for line in article.splitlines() if len(line.split()) > 12)
+    (tmp_path / "copied.yaml").write_text(f"text: {sentence!r}\n", encoding="utf-8")
     result = copycheck(tmp_path)
     assert "copied.yaml" in result.stdout
 
