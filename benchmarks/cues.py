@@ -26,29 +26,19 @@ import threading
 import time
 from pathlib import Path
 
+from common import busy_thread, guided_plan
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtMultimedia import QMediaDevices
 
-from hipfit_desktop.catalog import load_catalog
 from hipfit_desktop.cues import DefaultSound
 from hipfit_desktop.engine import Session
-from hipfit_desktop.plan import compile_plan
 from hipfit_desktop.qt.driver import SessionDriver, tighten_thread_switching
 from hipfit_desktop.qt.sound import CuePlayer
-from hipfit_desktop.settings import Settings
 
 RATE = 44100
 WINDOW = RATE // 1000  # 1 ms
 THRESHOLD = 600  # peak amplitude in a 1 ms window that counts as sound (the tones peak near 16000 at 100 %)
 QUIET_BEFORE_ONSET = 0.3  # seconds of silence before an onset: the notes inside one tone are not new tones
-
-
-def guided_plan():
-    catalog = load_catalog()
-    settings = Settings()
-    for exercise_id in catalog.exercises:
-        settings = settings.with_exercise(exercise_id, pace="guided")
-    return compile_plan(catalog.routine("full-hip-session"), catalog, settings)
 
 
 class Recorder:
@@ -105,29 +95,16 @@ def measure(app: QCoreApplication, seconds: float, busy: bool, record: bool, voi
     folder = Path(tempfile.mkdtemp(prefix="hipfit-cues-"))
     player = CuePlayer(None, DefaultSound(voice=voice is not None), voice_engine=voice or None, sound_folder=folder)
     player.play_log = []  # stamped inside the player right after play(), without a signal in between
-    stop = threading.Event()
-
-    def burn() -> None:  # a CPU-bound thread that competes for the GIL all the time
-        total = 0
-        while not stop.is_set():
-            for i in range(10_000):
-                total += i * i
-
-    worker = threading.Thread(target=burn, daemon=True)
     # Let the tones finish loading before the session starts, as they do while the user picks a routine.
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline and any(e.status().name != "Ready" for e in player._effects.values()):
         app.processEvents()
     recorder = Recorder() if record else None
-    if busy:
-        worker.start()
-    player.attach(driver)  # first, as the window does: nothing else runs between a deadline and its tone
-    driver.start()
-    QTimer.singleShot(int(seconds * 1000), app.quit)
-    app.exec()
-    stop.set()
-    if busy:
-        worker.join()
+    with busy_thread(busy):
+        player.attach(driver)  # first, as the window does: nothing else runs between a deadline and its tone
+        driver.start()
+        QTimer.singleShot(int(seconds * 1000), app.quit)
+        app.exec()
     driver.stop()
     player.shutdown()
     played = [at for _, _, at in player.play_log]

@@ -10,25 +10,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import threading
 import time
 
+from common import busy_thread, guided_plan
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from hipfit_desktop.catalog import load_catalog
 from hipfit_desktop.engine import Beat, SegmentStarted, Session
-from hipfit_desktop.plan import compile_plan
 from hipfit_desktop.qt.driver import SessionDriver, tighten_thread_switching
-from hipfit_desktop.settings import Settings
-
-
-def guided_plan():
-    """The full session with every exercise on guided tempo: no step waits for a key press."""
-    catalog = load_catalog()
-    settings = Settings()
-    for exercise_id in catalog.exercises:
-        settings = settings.with_exercise(exercise_id, pace="guided")
-    return compile_plan(catalog.routine("full-hip-session"), catalog, settings)
 
 
 def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, float]:
@@ -44,24 +32,11 @@ def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, floa
             if isinstance(event, SegmentStarted):
                 last.update(scheduled=event.scheduled, seen=seen)
 
-    stop = threading.Event()
-
-    def burn() -> None:  # a CPU-bound thread that competes for the GIL all the time
-        total = 0
-        while not stop.is_set():
-            for i in range(10_000):
-                total += i * i
-
-    worker = threading.Thread(target=burn, daemon=True)
-    if busy:
-        worker.start()
     driver.event.connect(on_event)
-    driver.start()
-    QTimer.singleShot(int(seconds * 1000), app.quit)
-    app.exec()
-    stop.set()
-    if busy:
-        worker.join()
+    with busy_thread(busy):
+        driver.start()
+        QTimer.singleShot(int(seconds * 1000), app.quit)
+        app.exec()
     driver.stop()
     driver.deleteLater()
     ordered = sorted(late)

@@ -71,6 +71,20 @@ class Run:
         return [c.speech for _, c in self.cues if c.speech]
 
 
+# What the voice says through `short_plan`, in order (tests/test_sound_qt.py hears the same with Qt's mock voice).
+SHORT_SESSION_WORDS = [
+    "Glute bridge.",
+    "Rest, 30 seconds. Last set.",
+    "Rest, 45 seconds. Next: Standing hip hinge with rotation, left foot lifted.",
+    "Switch sides, right foot lifted.",
+    "Rest, 45 seconds. Next: Couch stretch, left knee in the corner.",
+    "Halfway.",
+    "Switch sides, right knee in the corner.",
+    "Halfway.",
+    "Well done.",
+]
+
+
 def test_each_kind_of_moment_has_its_tone_and_words(catalog):
     """A whole short session: the tone for every phase, and what the voice says, in order."""
     run = Run(short_plan(catalog)).start().run()
@@ -82,17 +96,7 @@ def test_each_kind_of_moment_has_its_tone_and_words(catalog):
         *count, "go", *count, "switch", *count, "go", *count, "exercise_done",  # hip hinge, a side each
         *count, "go", *count, "switch", *count, "go", *count, "session_done",  # couch stretch
     ]
-    assert run.words() == [
-        "Glute bridge.",
-        "Rest, 30 seconds. Last set.",
-        "Rest, 45 seconds. Next: Standing hip hinge with rotation, left foot lifted.",
-        "Switch sides, right foot lifted.",
-        "Rest, 45 seconds. Next: Couch stretch, left knee in the corner.",
-        "Halfway.",
-        "Switch sides, right knee in the corner.",
-        "Halfway.",
-        "Well done.",
-    ]
+    assert run.words() == SHORT_SESSION_WORDS
 
 
 def test_a_one_sided_exercise_is_introduced_with_the_side_it_starts_on(catalog):

@@ -24,20 +24,12 @@ QtTextToSpeech = pytest.importorskip("PySide6.QtTextToSpeech")
 from hipfit_desktop.qt.driver import SessionDriver  # noqa: E402
 from hipfit_desktop.qt.sound import NO_DEVICE, CuePlayer  # noqa: E402
 
+from .test_cues import SHORT_SESSION_WORDS  # noqa: E402
+
 VOICE = DefaultSound(voice=True)
 ENGINES = QtTextToSpeech.QTextToSpeech.availableEngines()
 needs_mock = pytest.mark.skipif("mock" not in ENGINES, reason="this Qt has no mock speech engine")
-EXPECTED_WORDS = [
-    "Glute bridge.",
-    "Rest, 30 seconds. Last set.",
-    "Rest, 45 seconds. Next: Standing hip hinge with rotation, left foot lifted.",
-    "Switch sides, right foot lifted.",
-    "Rest, 45 seconds. Next: Couch stretch, left knee in the corner.",
-    "Halfway.",
-    "Switch sides, right knee in the corner.",
-    "Halfway.",
-    "Well done.",
-]
+
 
 
 @pytest.fixture
@@ -104,7 +96,7 @@ def test_the_mock_voice_says_every_prompt_in_order(qtbot, driver, clock, make_pl
     player.attach(driver)
     driver.start()
     run_session(qtbot, driver, player, clock)
-    assert heard.words == EXPECTED_WORDS
+    assert heard.words == SHORT_SESSION_WORDS
     assert player.voice.phase == "ready" and player.voice.engine == "mock"
 
 
