@@ -228,9 +228,10 @@ def test_snapshot_restores_where_the_user_was(small_plan, clock):
 
 
 def test_core_modules_do_not_import_qt():
-    """The engine, plan, catalogue and settings stay pure Python."""
+    """The engine, plan, catalogue, settings, summary and cue decisions stay pure Python."""
     code = ("import sys, hipfit_desktop.engine, hipfit_desktop.plan, hipfit_desktop.catalog, "
-            "hipfit_desktop.settings, hipfit_desktop.cli;"
+            "hipfit_desktop.settings, hipfit_desktop.cli, hipfit_desktop.summary, hipfit_desktop.describe, "
+            "hipfit_desktop.cues, hipfit_desktop.tones, hipfit_desktop.keepawake;"
             "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
