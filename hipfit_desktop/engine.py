@@ -185,21 +185,11 @@ class Session:
 
     def tick(self) -> list[Event]:
         """Catch up with the clock: fire due beats, pass every deadline that has gone by."""
-        if self.state != "running":
-            return self._flush()
-        now = self.clock()
-        started: list[int] = []
-        while self.state == "running" and self._deadline is not None and now >= self._deadline:
-            self._fire_beats(self._deadline, now)
-            ended_at = self._deadline
-            self._end(ended_at, "done")
-            self._advance(self.index + 1, ended_at, started)
-        if self.state == "running":
-            self._fire_beats(now, now)
-        return self._flush(stale_starts=started[:-1])
+        self._catch_up()
+        return self._flush()
 
     def pause(self) -> list[Event]:
-        self.tick()
+        self._catch_up()
         if self.state != "running":
             return self._flush()
         now = self.clock()
@@ -225,17 +215,17 @@ class Session:
 
     def rep_done(self) -> list[Event]:
         """The user says a self-paced rep is done."""
-        self.tick()
+        self._catch_up()
         if self.state != "running" or self.segment.kind != "self_paced":
             return self._flush()
         now = self.clock()
         self._end(now, "done")
-        self._advance(self.index + 1, now, [])
+        self._advance(self.index + 1, now)
         return self._flush()
 
     def skip(self) -> list[Event]:
         """Leave the current block (a set on one side, a rest, a hold) for the next one."""
-        self.tick()
+        self._catch_up()
         if self.state not in ("running", "paused"):
             return self._flush()
         target = self._block_end(self.index) + 1
@@ -243,7 +233,7 @@ class Session:
 
     def back(self) -> list[Event]:
         """Restart the current block, or go to the previous one when just started."""
-        self.tick()
+        self._catch_up()
         if self.state not in ("running", "paused"):
             return self._flush()
         start = self._block_start(self.index)
@@ -253,7 +243,7 @@ class Session:
 
     def jump_to_exercise(self, exercise_index: int) -> list[Event]:
         """Go to the first segment of the routine's n-th exercise (its get-ready or rest before it)."""
-        self.tick()
+        self._catch_up()
         if self.state not in ("running", "paused"):
             return self._flush()
         for i, segment in enumerate(self.plan.segments):
@@ -276,7 +266,7 @@ class Session:
 
     def change_reps(self, reps: int) -> list[Event]:
         """Give the sets of this exercise that have not started `reps` reps; nothing already done changes."""
-        self.tick()
+        self._catch_up()
         if not self.can_change_reps():
             return self._flush()
         old = self.plan.segments
@@ -290,7 +280,7 @@ class Session:
 
     def finish(self) -> list[Event]:
         """End now, whatever is left."""
-        self.tick()
+        self._catch_up()
         if self.state not in ("running", "paused"):
             return self._flush()
         now = self.clock()
@@ -357,12 +347,29 @@ class Session:
     def _emit(self, event: Event) -> None:
         self._events.append(event)
 
-    def _flush(self, stale_starts: list[int] | None = None) -> list[Event]:
+    def _catch_up(self) -> None:
+        """Pass every deadline that has gone by, queueing the events for the command's one flush.
+
+        Every command catches up first and returns these events with its own, so a key pressed just after a
+        deadline (or after a stall) never swallows the segment starts, beats or the end it passed.
+        """
+        if self.state != "running":
+            return
+        now = self.clock()
+        first = len(self._events)
+        while self.state == "running" and self._deadline is not None and now >= self._deadline:
+            self._fire_beats(self._deadline, now)
+            ended_at = self._deadline
+            self._end(ended_at, "done")
+            self._advance(self.index + 1, ended_at)
+        if self.state == "running":
+            self._fire_beats(now, now)
+        starts = [i for i in range(first, len(self._events)) if isinstance(self._events[i], SegmentStarted)]
+        for i in starts[:-1]:  # passed over: only the segment the user is in now deserves a cue
+            self._events[i] = replace(self._events[i], stale=True)
+
+    def _flush(self) -> list[Event]:
         events, self._events = self._events, []
-        if stale_starts:
-            stale = set(stale_starts)
-            events = [replace(e, stale=True) if isinstance(e, SegmentStarted) and e.index in stale else e
-                      for e in events]
         for event in events:
             for listener in self._listeners:
                 listener(event)
@@ -396,16 +403,14 @@ class Session:
         self.statuses[self.index] = outcome
         self._emit(SegmentEnded(self.index, self.segment, outcome))
 
-    def _advance(self, index: int, at: float, started: list[int]) -> None:
+    def _advance(self, index: int, at: float) -> None:
         """After the current segment ended done: report finished sets and exercises, then enter `index`."""
         ended = self.plan.segments[index - 1]
         following = self.plan.segments[index]
         if ended.kind in WORK_KINDS and following.block != ended.block:
             self._emit(SetDone(ended))
-            if following.exercise_index != ended.exercise_index or following.kind == "rest" and \
-                    following.set is None:
+            if following.exercise_index != ended.exercise_index:
                 self._emit(ExerciseDone(ended.exercise or "", ended.exercise_index or 0))
-        started.append(index)
         self._enter(index, at, stale=False)
 
     def _fire_beats(self, until: float, now: float) -> None:

@@ -12,6 +12,7 @@ from hipfit_desktop.engine import (
     Beat,
     ExerciseDone,
     Finished,
+    Paused,
     RepsChanged,
     SegmentStarted,
     Session,
@@ -235,3 +236,17 @@ def test_core_modules_do_not_import_qt():
             "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_command_just_after_a_deadline_carries_what_the_clock_passed(catalog, clock):
+    """A key pressed before the timer noticed the end still reports the segments passed and the finish."""
+    session = Session(compile_plan(catalog.routine("couch-stretch-mobility"), catalog), clock)
+    session.start()
+    clock.advance(10.01)
+    events = session.pause()
+    assert [e.segment.kind for e in started(events)] == ["up"] and isinstance(events[-1], Paused)
+    session.resume()
+    clock.advance(10_000)
+    events = session.skip()
+    assert isinstance(events[-1], Finished) and session.state == "finished"
+    assert all(e.stale for e in started(events)[:-1]) and not started(events)[-1].stale

@@ -265,3 +265,33 @@ def test_long_hold_bar_marks_halfway_and_thirty_seconds_left(qtbot, catalog, clo
 def test_phase_colours_are_readable(phase):
     background, text = phase_colours(phase)
     assert contrast_ratio(background, text) >= 4.5
+
+
+def test_a_key_pressed_after_the_last_deadline_still_shows_the_summary(qtbot, window, clock):
+    select(window, "couch-stretch-mobility")
+    window.picker.start()
+    clock.advance(100_000)  # the timer has not woken yet: a stall, or the key came first
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.pages.currentWidget() is window.summary_page
+
+
+def test_no_two_shortcuts_share_a_key_press(window):
+    """Two shortcuts for one press (such as "+" and "Shift+=") make Qt fire neither: "+" did nothing."""
+    from PySide6.QtGui import QShortcut
+
+    window.picker.start()
+    aliases = {"Shift+=": "+"}  # what a US-style layout sends for the same physical press
+    keys = [aliases.get(s.key().toString(), s.key().toString()) for s in window.findChildren(QShortcut)
+            if s.parent() is window.session_page]
+    assert len(keys) == len(set(keys)), keys
+
+
+def test_space_on_a_your_pace_step_reached_before_the_timer_counts_the_rep(qtbot, window, clock):
+    select(window, "quick-no-equipment")
+    window.picker.start()
+    run_to(window, clock, lambda s: s.segment.kind == "rest")
+    clock.advance(window.driver.session.remaining() + 0.01)  # the rest is over; the timer has not woken
+    session = window.driver.session
+    if session.plan.segments[session.index + 1].kind == "self_paced":
+        press(qtbot, window, Qt.Key.Key_Space)
+        assert session.state == "running" and session.segment.rep == 2

@@ -184,3 +184,50 @@ def test_counts_dialog_starts_with_every_box_at_this_sessions_default(qtbot, cat
     qtbot.addWidget(dialog)
     assert dialog.rows["clamshell"]["hold_seconds"].specialValueText() == "default (2 s)"
     assert dialog.apply_to(Settings()) == Settings()
+
+
+def test_dialogs_are_gone_once_answered(qtbot, catalog, clock, store):
+    """Opening settings, counts and help again and again does not pile up hidden dialogs."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    window = make_window(qtbot, catalog, clock, store, Settings(level_chosen=True))
+    for _ in range(3):
+        window.open_settings()
+        window.dialog.reject()
+        window.change_counts("band-day")
+        window.dialog.accept()
+        window.show_help()
+        window.findChildren(QDialog)[-1].reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QDialog) == [] and window.dialog is None
+
+
+def test_settings_accepted_keep_this_sessions_counts(qtbot, catalog, clock, store):
+    window = make_window(qtbot, catalog, clock, store, Settings(level_chosen=True))
+    window.change_counts("band-day")
+    window.dialog.rows["clamshell"]["reps"].set_number(5)
+    window.dialog.accept()
+    window.open_settings()
+    window.dialog.timings["switch_sides_seconds"].set_number(4)
+    window.dialog.accept()
+    assert window.settings.for_exercise("clamshell").reps == 5 and window.settings.switch_sides_seconds == 4
+    assert reloaded(store, catalog).for_exercise("clamshell").reps is None
+
+
+def test_plus_then_minus_offers_nothing_to_remember(qtbot, catalog, clock, store):
+    window = make_window(qtbot, catalog, clock, store, Settings(level_chosen=True))
+    window.start_routine("band-day")
+    window.session_page.more()
+    window.session_page.fewer()
+    window.driver.finish()
+    assert not window.summary_page.remember_button.isVisible()
+
+
+def test_default_hold_shown_follows_the_chosen_version(qtbot, catalog):
+    """The knee drive's pause version holds 3 s; the dialog's "default" says so."""
+    dialog = SettingsDialog(catalog, Settings().with_exercise("banded-knee-drive", progression="knee-drive-pause"))
+    qtbot.addWidget(dialog)
+    names = [dialog.exercise_list.item(i).text() for i in range(dialog.exercise_list.count())]
+    dialog.exercise_list.setCurrentRow(names.index("Banded knee drive"))
+    assert dialog.counts["hold_seconds"].specialValueText() == "default (3 s)"

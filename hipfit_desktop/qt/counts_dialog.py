@@ -56,10 +56,17 @@ class CountsDialog(QDialog):
         layout.addWidget(self.remember)
         layout.addWidget(buttons)
 
+    def changes(self) -> dict[str, dict[str, int]]:
+        """exercise id -> the counts the user set here (rows left at "default" are not listed)."""
+        chosen = {exercise_id: {key: box.number() for key, box in boxes.items() if box.number() is not None}
+                  for exercise_id, boxes in self.rows.items()}
+        return {exercise_id: counts for exercise_id, counts in chosen.items() if counts}
+
     def apply_to(self, settings: Settings) -> Settings:
-        """`settings` with every count the user changed here (rows left at "default" change nothing)."""
-        for exercise_id, boxes in self.rows.items():
-            changes = {key: box.number() for key, box in boxes.items() if box.number() is not None}
-            if changes:
-                settings = settings.with_exercise(exercise_id, **changes)
-        return settings
+        return apply_counts(settings, self.changes())
+
+
+def apply_counts(settings: Settings, changes: dict[str, dict[str, int]]) -> Settings:
+    for exercise_id, counts in changes.items():
+        settings = settings.with_exercise(exercise_id, **counts)
+    return settings

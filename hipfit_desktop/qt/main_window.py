@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -17,7 +17,7 @@ from ..plan import compile_plan
 from ..settings import Settings
 from ..settings_store import SettingsStore
 from ..summary import summarize
-from .counts_dialog import CountsDialog
+from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
 from .keepawake_qt import KeepAwakeFollower
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.saved = settings or Settings()
         self.settings = self.saved
+        self._session_counts: dict[str, dict[str, int]] = {}  # "Change counts…" for the next session only
         self.store = store
         self.clock = clock
         self.ask = ask  # tests answer the questions instead of a modal dialog
@@ -142,7 +143,12 @@ class MainWindow(QMainWindow):
             self.driver.finish()
 
     def _note_rep_change(self, event: object) -> None:
-        if isinstance(event, RepsChanged):
+        if not isinstance(event, RepsChanged) or self.driver is None:
+            return
+        planned = {p.exercise.id: p.reps for p in self.driver.session.plan.exercises}
+        if planned.get(event.exercise) == event.reps:  # + then -: back to the session's own count
+            self._rep_changes.pop(event.exercise, None)
+        else:
             self._rep_changes[event.exercise] = event.reps
 
     def _session_finished(self, _early: bool) -> None:
@@ -162,17 +168,22 @@ class MainWindow(QMainWindow):
 
     def show_picker(self) -> None:
         self._drop_driver()
-        self.settings = self.saved  # counts changed for one session are spent
-        self.picker.set_settings(self.settings)
+        self._session_counts = {}  # counts changed for one session are spent
+        self._adopt(self.saved)
         self.pages.setCurrentWidget(self.picker)
         self.setWindowTitle("HipFit")
 
     # --- settings -----------------------------------------------------------------------------------------
 
+    def _adopt(self, saved: Settings) -> None:
+        """`saved` becomes the user's settings; this session's counts stay on top of them."""
+        self.saved = saved
+        self.settings = apply_counts(saved, self._session_counts)
+        self.picker.set_settings(self.settings)
+
     def _save(self, saved: Settings) -> None:
         """Adopt `saved` as the user's settings and write them; if the disk refuses, say so and carry on."""
-        self.saved = saved
-        self.settings = saved
+        self._adopt(saved)
         if self.store is None:
             return
         result = self.store.save(saved)
@@ -197,7 +208,6 @@ class MainWindow(QMainWindow):
 
     def _settings_accepted(self, saved: Settings) -> None:
         self._save(saved)
-        self.picker.set_settings(self.settings)
         if self.cues is not None:
             self.cues.apply_settings(saved)
         self._show_sound_status()
@@ -228,30 +238,39 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def _counts_accepted(self, dialog: CountsDialog) -> None:
+        changes = dialog.changes()
         if dialog.remember.isChecked():
-            session_only = self.settings
-            self._save(dialog.apply_to(self.saved))
-            self.settings = dialog.apply_to(session_only)
+            self._save(apply_counts(self.saved, changes))
         else:
-            self.settings = dialog.apply_to(self.settings)
-        self.picker.set_settings(self.settings)
+            for exercise_id, counts in changes.items():
+                self._session_counts.setdefault(exercise_id, {}).update(counts)
+            self._adopt(self.saved)
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.finished.connect(lambda _result: self._dispose(dialog))
         dialog.open()
 
+    def _dispose(self, dialog: QDialog) -> None:
+        """One dialog per opening, deleted once answered. Its widgets are silenced first: a combo box being
+        torn down still emits, and a Python slot touching an already deleted sibling would crash."""
+        if self.dialog is dialog:
+            self.dialog = None
+        for child in dialog.findChildren(QObject):
+            child.blockSignals(True)
+        dialog.blockSignals(True)
+        dialog.deleteLater()
+
     def show_help(self) -> None:
-        HelpDialog(self).open()
+        help_dialog = HelpDialog(self)
+        help_dialog.finished.connect(lambda _result: self._dispose(help_dialog))
+        help_dialog.open()
 
     def toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     def _level_changed(self, level: str) -> None:
-        session_only = self.settings
         self._save(replace(self.saved, level=level, level_chosen=True))
-        self.settings = replace(session_only, level=level, level_chosen=True)
-        self.picker.set_settings(self.settings)
 
     def _drop_driver(self) -> None:
         if self.cues is not None:

@@ -31,7 +31,9 @@ SHORTCUTS = (  # (keys, action, what the help overlay says)
     (("Space",), "space", "Pause or resume; on a your-pace step: rep done"),
     (("Right", "N"), "skip", "Skip to the next set, rest or hold"),
     (("Left", "P"), "back", "Back: restart this set, or the previous one"),
-    (("+", "=", "Shift+="), "more", "One more rep in the sets still to come"),
+    # Not "Shift+=" as well: on most layouts that is the same key press as "+", and two shortcuts for one
+    # press make Qt fire neither.
+    (("+", "="), "more", "One more rep in the sets still to come"),
     (("-",), "fewer", "One rep fewer in the sets still to come"),
     (("Esc",), "leave", "Leave the session (asks first)"),
 )
@@ -131,6 +133,7 @@ class SessionPage(QWidget):
     def space(self) -> None:
         if self.driver is None:
             return
+        self.driver.wake()  # decide on the step the user is in now, not the one the timer last saw
         if self.session.state == "running" and self.session.segment.kind == "self_paced":
             self.driver.rep_done()
         else:

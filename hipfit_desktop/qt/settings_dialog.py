@@ -179,8 +179,10 @@ class SettingsDialog(QDialog):
             self.progression.addItem(step.name, step.id)
         self.progression.setCurrentIndex(max(0, self.progression.findData(own.progression)))
         volume = exercise.volume
+        step = exercise.progression(own.progression) if own.progression else default
+        hold = step.hold or volume.hold  # as the plan does: a version may bring its own pause
         for key, value in (("sets", volume.sets), ("reps", volume.reps), ("seconds", volume.seconds),
-                           ("hold_seconds", volume.hold.seconds if volume.hold else 0),
+                           ("hold_seconds", hold.seconds if hold else 0),
                            ("rest_seconds", self._settings.rest_between_sets_seconds
                             or self.catalog.defaults.rest_between_sets_seconds)):
             box = self.counts[key]
