@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from .catalog import Catalog, Exercise, Progression, Routine, equipment_needed
 from .settings import Settings
@@ -132,7 +132,11 @@ def compile_plan(routine: Routine, catalog: Catalog, settings: Settings | None =
                 defaults.self_paced_rep_estimate_seconds)
 
 
-def _pick(*values: int | None) -> int:
+_T = TypeVar("_T")
+
+
+def _pick(*values: _T | None) -> _T:
+    """The first value that is set: the user's, then the routine's, then the catalogue's."""
     return next(v for v in values if v is not None)
 
 
@@ -156,14 +160,10 @@ def _plan_exercise(routine: Routine, index: int, catalog: Catalog, settings: Set
         reps=None if timed else _pick(own.reps, item.reps, volume.reps),
         seconds=_pick(own.seconds, item.seconds, volume.seconds) if timed else None,
         hold_seconds=_pick(own.hold_seconds, hold.seconds if hold else 0),
-        pace=None if timed else _pick_str(own.pace, exercise.pace),
+        pace=None if timed else _pick(own.pace, exercise.pace),
         rest_seconds=_pick(own.rest_seconds, settings.rest_between_sets_seconds,
                            catalog.defaults.rest_between_sets_seconds),
     )
-
-
-def _pick_str(*values: str | None) -> str:
-    return next(v for v in values if v is not None)
 
 
 def _side_text(item: PlannedExercise, side: str) -> str:

@@ -76,7 +76,8 @@ class PickerPage(QWidget):
         layout.addWidget(splitter, 1)
 
         self.routines.currentRowChanged.connect(self._show_preview)
-        self.routines.itemActivated.connect(lambda _item: self.start())
+        # Double-click, not "activated": on single-click desktops activation is a plain click, which must only select.
+        self.routines.itemDoubleClicked.connect(lambda _item: self.start())
         self.start_button.clicked.connect(self.start)
         self.counts_button.clicked.connect(lambda: self.counts_requested.emit(self.selected_routine() or ""))
         self.settings_button.clicked.connect(self.settings_requested)
