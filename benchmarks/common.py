@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,3 +41,16 @@ def busy_thread(enabled: bool = True) -> Iterator[None]:
         stop.set()
         if enabled:
             worker.join()
+
+
+def figures(seconds: list[float]) -> dict[str, float]:
+    """Count, median, 99th percentile and worst of a list of latenesses, in milliseconds."""
+    if not seconds:
+        return {"samples": 0, "p50_ms": float("nan"), "p99_ms": float("nan"), "max_ms": float("nan")}
+    ordered = sorted(seconds)
+    return {
+        "samples": len(ordered),
+        "p50_ms": 1000 * statistics.median(ordered),
+        "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
+        "max_ms": 1000 * ordered[-1],
+    }

@@ -18,7 +18,6 @@ import argparse
 import array
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from common import busy_thread, guided_plan
+from common import busy_thread, figures, guided_plan
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtMultimedia import QMediaDevices
 
@@ -122,18 +121,6 @@ def measure(app: QCoreApplication, seconds: float, busy: bool, record: bool, voi
         result["recorded"] = f"{len(delays)}/{len(played)}"
         result["audio"] = figures(delays)
     return result
-
-
-def figures(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {"samples": 0, "p50_ms": float("nan"), "p99_ms": float("nan"), "max_ms": float("nan")}
-    ordered = sorted(values)
-    return {
-        "samples": len(ordered),
-        "p50_ms": 1000 * statistics.median(ordered),
-        "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
-        "max_ms": 1000 * ordered[-1],
-    }
 
 
 def main() -> int:

@@ -8,11 +8,10 @@ Usage: QT_QPA_PLATFORM=offscreen python benchmarks/timing.py [--seconds 60]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 
-from common import busy_thread, guided_plan
+from common import busy_thread, figures, guided_plan
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from hipfit_desktop.engine import Beat, SegmentStarted, Session
@@ -39,14 +38,7 @@ def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, floa
         app.exec()
     driver.stop()
     driver.deleteLater()
-    ordered = sorted(late)
-    return {
-        "samples": len(ordered),
-        "p50_ms": 1000 * statistics.median(ordered),
-        "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
-        "max_ms": 1000 * ordered[-1],
-        "drift_ms": 1000 * (last["seen"] - last["scheduled"]),
-    }
+    return {**figures(late), "drift_ms": 1000 * (last["seen"] - last["scheduled"])}
 
 
 def main() -> int:
