@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .plan import WORK_KINDS, Plan, Segment, change_reps, reps_still_to_change
+from .plan import WORK_KINDS, Plan, Segment, change_reps, upcoming_reps
 
 Clock = Callable[[], float]
 
@@ -252,17 +252,11 @@ class Session:
         raise IndexError(f"the routine has no exercise {exercise_index}")
 
     def can_change_reps(self) -> bool:
-        return self.state in ("idle", "running", "paused") and reps_still_to_change(self.plan, self.index)
+        return self.state in ("idle", "running", "paused") and self.upcoming_reps() is not None
 
     def upcoming_reps(self) -> int | None:
         """Reps of the next set of this exercise that has not started, if any."""
-        block = self.segment.block
-        for segment in self.plan.segments[self.index + 1:]:
-            if segment.exercise_index != self.segment.exercise_index:
-                break
-            if segment.rep is not None and segment.block != block:
-                return segment.reps
-        return None
+        return upcoming_reps(self.plan, self.index)
 
     def change_reps(self, reps: int) -> list[Event]:
         """Give the sets of this exercise that have not started `reps` reps; nothing already done changes."""

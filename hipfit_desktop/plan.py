@@ -299,9 +299,13 @@ def change_reps(plan: Plan, current: int, reps: int) -> Plan:
     return replace(plan, segments=tuple(result))
 
 
-def reps_still_to_change(plan: Plan, current: int) -> bool:
-    """Whether `change_reps` at `current` would change anything (a set of this exercise is still ahead)."""
+def upcoming_reps(plan: Plan, current: int) -> int | None:
+    """Reps of the next set of this exercise that has not started; None when `change_reps` would change nothing."""
     exercise_index = plan.segments[current].exercise_index
     started = plan.segments[current].block
-    return any(s.exercise_index == exercise_index and s.rep is not None and s.block != started
-               for s in plan.segments[current + 1:])
+    for segment in plan.segments[current + 1:]:
+        if segment.exercise_index != exercise_index:
+            break
+        if segment.rep is not None and segment.block != started:
+            return segment.reps
+    return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..describe import clock_text
 from ..engine import Session, beats_for
 from ..plan import Segment
+from ..settings import BOUNDS
 from .driver import SessionDriver
 from .hold_bar import HoldBar
 from .theme import phase_colours
@@ -167,12 +168,14 @@ class SessionPage(QWidget):
     def _change_reps(self, step: int) -> None:
         if self.driver is None:
             return
-        reps = self.session.upcoming_reps()
-        if reps is None or not self.session.can_change_reps():
+        if not self.session.can_change_reps():
             self.reps_note.setText("No sets of this exercise left to change")
             return
+        reps = self.session.upcoming_reps()
+        assert reps is not None  # can_change_reps: a set of this exercise is still ahead
+        low, high = BOUNDS["reps"]
         self._shown_for = None
-        self.driver.change_reps(max(1, min(100, reps + step)))
+        self.driver.change_reps(max(low, min(high, reps + step)))
 
     # --- showing ------------------------------------------------------------------------------------------
 
