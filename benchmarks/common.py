@@ -7,9 +7,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from hipfit_desktop.catalog import load_catalog
-from hipfit_desktop.plan import Plan, compile_plan
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.exercises.catalog import load_catalog
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.workout.plan import Plan, compile_plan
 
 
 def guided_plan() -> Plan:

@@ -29,10 +29,10 @@ from common import busy_thread, figures, guided_plan
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtMultimedia import QMediaDevices
 
-from hipfit_desktop.cues import DefaultSound
-from hipfit_desktop.engine import Session
 from hipfit_desktop.qt.driver import SessionDriver, tighten_thread_switching
 from hipfit_desktop.qt.sound import CuePlayer
+from hipfit_desktop.workout.cues import DefaultSound
+from hipfit_desktop.workout.engine import Session
 
 RATE = 44100
 WINDOW = RATE // 1000  # 1 ms

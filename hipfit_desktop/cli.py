@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .catalog import LEVELS, Catalog, load_catalog
-from .describe import clock_text
-from .paths import user_paths
-from .plan import Plan, Segment, compile_plan
-from .settings import TIMINGS, Settings
-from .settings_store import SettingsStore
-from .strictyaml import DataError
+from .exercises.catalog import LEVELS, Catalog, load_catalog
+from .exercises.strictyaml import DataError
+from .settings.model import TIMINGS, Settings
+from .settings.store import SettingsStore
+from .system.paths import user_paths
+from .workout.describe import clock_text
+from .workout.plan import Plan, Segment, compile_plan
 
 
 class _Parser(argparse.ArgumentParser):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from hipfit_desktop.catalog import load_catalog
+from hipfit_desktop.exercises.catalog import load_catalog
 from hipfit_desktop.qt.main_window import MainWindow
 
 

@@ -37,6 +37,6 @@ def clock() -> FakeClock:
 
 @pytest.fixture(scope="session")
 def catalog():
-    from hipfit_desktop.catalog import load_catalog
+    from hipfit_desktop.exercises.catalog import load_catalog
 
     return load_catalog()

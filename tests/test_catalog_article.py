@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from hipfit_desktop.catalog import Hold, load_catalog
-from hipfit_desktop.plan import compile_plan
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.exercises.catalog import Hold, load_catalog
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.workout.plan import compile_plan
 
 LEVELS = ("beginner", "intermediate", "advanced")
 WEIGHTS = {"ankle-weights", "weight-vest"}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hipfit_desktop import tones
-from hipfit_desktop.cues import (
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.system import tones
+from hipfit_desktop.workout.cues import (
     Cue,
     CuePlanner,
     CueQueue,
@@ -16,9 +17,8 @@ from hipfit_desktop.cues import (
     speech_seconds,
     spoken_duration,
 )
-from hipfit_desktop.engine import Beat, SegmentStarted, Session, beats_for
-from hipfit_desktop.plan import compile_plan
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.workout.engine import Beat, SegmentStarted, Session, beats_for
+from hipfit_desktop.workout.plan import compile_plan
 
 from .conftest import FakeClock
 

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from hipfit_desktop.engine import Session
-from hipfit_desktop.plan import compile_plan
 from hipfit_desktop.qt.driver import SessionDriver
+from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.plan import compile_plan
 
 pytestmark = pytest.mark.gui
 

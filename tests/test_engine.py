@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from hipfit_desktop.engine import (
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.workout.engine import (
     Beat,
     ExerciseDone,
     Finished,
@@ -18,8 +19,7 @@ from hipfit_desktop.engine import (
     Session,
     SetDone,
 )
-from hipfit_desktop.plan import compile_plan
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.workout.plan import compile_plan
 
 
 @pytest.fixture
@@ -230,9 +230,10 @@ def test_snapshot_restores_where_the_user_was(small_plan, clock):
 
 def test_core_modules_do_not_import_qt():
     """The engine, plan, catalogue, settings, summary and cue decisions stay pure Python."""
-    code = ("import sys, hipfit_desktop.engine, hipfit_desktop.plan, hipfit_desktop.catalog, "
-            "hipfit_desktop.settings, hipfit_desktop.cli, hipfit_desktop.summary, hipfit_desktop.describe, "
-            "hipfit_desktop.cues, hipfit_desktop.tones, hipfit_desktop.keepawake;"
+    code = ("import sys, hipfit_desktop.workout.engine, hipfit_desktop.workout.plan, "
+            "hipfit_desktop.exercises.catalog, hipfit_desktop.settings.model, hipfit_desktop.cli, "
+            "hipfit_desktop.workout.summary, hipfit_desktop.workout.describe, hipfit_desktop.workout.cues, "
+            "hipfit_desktop.system.tones, hipfit_desktop.system.keepawake;"
             "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from hipfit_desktop import keepawake
-from hipfit_desktop.keepawake import (
+from hipfit_desktop.system import keepawake
+from hipfit_desktop.system.keepawake import (
     FreedesktopScreenSaver,
     KeepAwake,
     KeepAwakeUnavailable,
@@ -240,9 +240,9 @@ def test_linux_without_a_screensaver_service_fails_soft(qapp, private_bus):
 def driver(qtbot, catalog, clock):
     from PySide6.QtCore import QObject
 
-    from hipfit_desktop.engine import Session
-    from hipfit_desktop.plan import compile_plan
     from hipfit_desktop.qt.driver import SessionDriver
+    from hipfit_desktop.workout.engine import Session
+    from hipfit_desktop.workout.plan import compile_plan
 
     owner = QObject()
     d = SessionDriver(Session(compile_plan(catalog.routine("couch-stretch-mobility"), catalog), clock), owner)
@@ -299,10 +299,10 @@ def test_a_failure_reaches_the_window_once(qtbot, driver):
 
 @pytest.mark.gui
 def test_a_new_session_can_follow_after_the_last_driver_was_deleted(qtbot, driver, catalog, clock):
-    from hipfit_desktop.engine import Session
-    from hipfit_desktop.plan import compile_plan
     from hipfit_desktop.qt.driver import SessionDriver
     from hipfit_desktop.qt.keepawake_qt import KeepAwakeFollower
+    from hipfit_desktop.workout.engine import Session
+    from hipfit_desktop.workout.plan import compile_plan
 
     follower = KeepAwakeFollower(driver.owner, KeepAwake(FakeBackend()))
     old = SessionDriver(Session(compile_plan(catalog.routine("band-day"), catalog), clock))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from hipfit_desktop.qt.help_dialog import HelpDialog
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.qt.theme import PHASE_COLOURS, contrast_ratio, phase_colours
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.settings.model import Settings
 
 pytestmark = pytest.mark.gui
 

@@ -20,7 +20,7 @@ def test_wheel_installed_elsewhere_loads_the_catalogue(tmp_path):
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = ("import hipfit_desktop, sys; from hipfit_desktop.catalog import load_catalog; c = load_catalog();"
+    code = ("import hipfit_desktop, sys; from hipfit_desktop.exercises.catalog import load_catalog; c = load_catalog();"
             "print(hipfit_desktop.__file__); print(len(c.exercises), len(c.routines))")
     env = {**os.environ, "PYTHONPATH": str(site)}
     run = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)

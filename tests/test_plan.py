@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hipfit_desktop.plan import change_reps, compile_plan
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.workout.plan import change_reps, compile_plan
 
 
 def work(plan, exercise):

@@ -6,9 +6,9 @@ import json
 import subprocess
 import sys
 
-from hipfit_desktop.paths import user_paths
-from hipfit_desktop.settings import Settings
-from hipfit_desktop.settings_store import SettingsStore
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.settings.store import SettingsStore
+from hipfit_desktop.system.paths import user_paths
 
 
 def hipfit(*args):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hipfit_desktop.settings_store import SettingsStore
+from hipfit_desktop.settings.store import SettingsStore
 
 from .fixtures.settings_saver import FIRST, INITIAL, SECOND
 

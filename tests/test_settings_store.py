@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from hipfit_desktop import settings_migrations
-from hipfit_desktop.catalog import load_catalog
-from hipfit_desktop.paths import user_paths
-from hipfit_desktop.settings import (
+from hipfit_desktop.exercises.catalog import load_catalog
+from hipfit_desktop.settings import migrations
+from hipfit_desktop.settings.migrations import CURRENT_VERSION, MIGRATIONS
+from hipfit_desktop.settings.model import (
     BOUNDS,
     LEVELS,
     PACES,
@@ -33,8 +33,8 @@ from hipfit_desktop.settings import (
     read_version,
     settings_text,
 )
-from hipfit_desktop.settings_migrations import CURRENT_VERSION, MIGRATIONS
-from hipfit_desktop.settings_store import SettingsStore
+from hipfit_desktop.settings.store import SettingsStore
+from hipfit_desktop.system.paths import user_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -418,7 +418,7 @@ def test_a_failing_migration_leaves_the_old_file_alone(path, catalog, monkeypatc
     def broken(root):
         raise KeyError("oops")
 
-    monkeypatch.setitem(settings_migrations.MIGRATIONS, 0, broken)
+    monkeypatch.setitem(migrations.MIGRATIONS, 0, broken)
     write(path, "version: 0\nlevel: advanced\n")
     store = SettingsStore(path)
     loaded = store.load(catalog)
@@ -523,7 +523,7 @@ def test_temp_files_left_by_a_killed_save_are_cleaned_up_later(path, catalog):
 
 def test_the_store_and_migrations_do_not_import_qt():
     """The settings store stays pure Python, usable from the command line and tests without Qt."""
-    code = ("import sys, hipfit_desktop.settings_store, hipfit_desktop.settings_migrations;"
+    code = ("import sys, hipfit_desktop.settings.store, hipfit_desktop.settings.migrations;"
             "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -9,8 +9,8 @@ from hipfit_desktop.qt.counts_dialog import CountsDialog
 from hipfit_desktop.qt.level_dialog import LevelDialog
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.qt.settings_dialog import SettingsDialog
-from hipfit_desktop.settings import Settings
-from hipfit_desktop.settings_store import SettingsStore
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.settings.store import SettingsStore
 
 pytestmark = pytest.mark.gui
 
@@ -165,7 +165,7 @@ def test_a_corrupt_settings_file_is_reported_in_the_window(qtbot, catalog, clock
 
 
 def test_saving_problems_are_said_once_and_the_app_carries_on(qtbot, catalog, clock, store, monkeypatch):
-    from hipfit_desktop.settings_store import SaveResult
+    from hipfit_desktop.settings.store import SaveResult
 
     window = make_window(qtbot, catalog, clock, store, Settings(level_chosen=True))
     calls = []
@@ -177,7 +177,7 @@ def test_saving_problems_are_said_once_and_the_app_carries_on(qtbot, catalog, cl
 
 def test_counts_dialog_starts_with_every_box_at_this_sessions_default(qtbot, catalog):
     """Opening the counts dialog and pressing OK changes nothing, not even a hold."""
-    from hipfit_desktop.plan import compile_plan
+    from hipfit_desktop.workout.plan import compile_plan
 
     plan = compile_plan(catalog.routine("band-day"), catalog)
     dialog = CountsDialog(plan)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from hipfit_desktop.cues import DefaultSound
-from hipfit_desktop.engine import Session
-from hipfit_desktop.plan import compile_plan
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.workout.cues import DefaultSound
+from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.plan import compile_plan
 
 pytestmark = pytest.mark.gui
 
@@ -224,7 +224,7 @@ server.listen(8)  # takes the connection and never answers: a hung speech-dispat
 os.environ["SPEECHD_ADDRESS"] = "unix_socket:" + path
 from PySide6.QtCore import QCoreApplication, QTimer
 app = QCoreApplication([])
-from hipfit_desktop.cues import DefaultSound
+from hipfit_desktop.workout.cues import DefaultSound
 from hipfit_desktop.qt.sound import CuePlayer
 player = CuePlayer(None, DefaultSound(voice=True), voice_engine="speechd", audio_available=lambda: False,
                    sound_folder=None, voice_timeout=1.0)

@@ -7,7 +7,7 @@ import wave
 
 import pytest
 
-from hipfit_desktop import tones
+from hipfit_desktop.system import tones
 
 
 def read(path) -> tuple[wave._wave_params, array.array]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from hipfit_desktop.keepawake import KeepAwake
 from hipfit_desktop.qt.keepawake_qt import KeepAwakeFollower
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.qt.sound import NO_DEVICE, CuePlayer
-from hipfit_desktop.settings import Settings
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.system.keepawake import KeepAwake
 
 from .test_keepawake import FakeBackend
 

@@ -6,9 +6,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..catalog import load_catalog
-from ..paths import user_paths
-from ..strictyaml import DataError
+from ..exercises.catalog import load_catalog
+from ..exercises.strictyaml import DataError
+from ..system.paths import user_paths
 from .driver import tighten_thread_switching
 
 
@@ -29,7 +29,7 @@ def create_main_window():  # type: ignore[no-untyped-def]
     except DataError as problem:  # only a damaged install gets here: the shipped data is tested
         QMessageBox.critical(None, "HipFit cannot start", f"The exercise data is damaged:\n{problem}")
         return None
-    from ..settings_store import SettingsStore
+    from ..settings.store import SettingsStore
     from .keepawake_qt import KeepAwakeFollower
     from .main_window import MainWindow
     from .sound import CuePlayer

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..plan import Plan
-from ..settings import BOUNDS, Settings
+from ..settings.model import BOUNDS, Settings
+from ..workout.plan import Plan
 from .number_box import OptionalNumberBox
 
 COLUMNS = {"sets": 1, "reps": 2, "seconds": 2, "hold_seconds": 3}

@@ -12,7 +12,7 @@ import sys
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ..engine import Beat, Event, ExerciseDone, Finished, SegmentStarted, Session, SetDone
+from ..workout.engine import Beat, Event, ExerciseDone, Finished, SegmentStarted, Session, SetDone
 
 THREAD_SWITCH_SECONDS = 0.001
 

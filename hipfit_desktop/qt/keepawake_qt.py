@@ -6,7 +6,7 @@ import contextlib
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from ..keepawake import REASON, KeepAwake
+from ..system.keepawake import REASON, KeepAwake
 
 
 class KeepAwakeFollower(QObject):

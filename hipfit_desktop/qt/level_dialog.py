@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from ..settings import LEVELS
+from ..settings.model import LEVELS
 from .settings_dialog import LEVEL_SENTENCES
 
 

@@ -10,13 +10,13 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from ..catalog import Catalog
-from ..engine import Clock, RepsChanged, Session
-from ..paths import user_paths
-from ..plan import compile_plan
-from ..settings import Settings
-from ..settings_store import SettingsStore
-from ..summary import summarize
+from ..exercises.catalog import Catalog
+from ..settings.model import Settings
+from ..settings.store import SettingsStore
+from ..system.paths import user_paths
+from ..workout.engine import Clock, RepsChanged, Session
+from ..workout.plan import compile_plan
+from ..workout.summary import summarize
 from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog

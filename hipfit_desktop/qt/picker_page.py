@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..catalog import LEVELS, Catalog
-from ..describe import preview_html, routine_summary
-from ..plan import compile_plan
-from ..settings import Settings
+from ..exercises.catalog import LEVELS, Catalog
+from ..settings.model import Settings
+from ..workout.describe import preview_html, routine_summary
+from ..workout.plan import compile_plan
 
 
 class PickerPage(QWidget):

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..describe import clock_text
-from ..engine import Session, beats_for
-from ..plan import Segment
-from ..settings import BOUNDS
+from ..settings.model import BOUNDS
+from ..workout.describe import clock_text
+from ..workout.engine import Session, beats_for
+from ..workout.plan import Segment
 from .driver import SessionDriver
 from .hold_bar import HoldBar
 from .theme import phase_colours

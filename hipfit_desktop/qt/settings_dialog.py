@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..catalog import Catalog, Exercise
-from ..settings import BOUNDS, LEVELS, SIDES, TIMINGS, Settings
+from ..exercises.catalog import Catalog, Exercise
+from ..settings.model import BOUNDS, LEVELS, SIDES, TIMINGS, Settings
 from .number_box import OptionalNumberBox
 
 LEVEL_SENTENCES = {

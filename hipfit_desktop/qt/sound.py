@@ -23,10 +23,10 @@ from PySide6.QtMultimedia import QMediaDevices, QSoundEffect, QtAudio
 from PySide6.QtTextToSpeech import QTextToSpeech
 from shiboken6 import Shiboken
 
-from .. import tones
-from ..cues import Action, CuePlanner, CueQueue, PlayTone, Say, SoundChoices, StopSpeech
-from ..engine import Event
-from ..paths import user_paths
+from ..system import tones
+from ..system.paths import user_paths
+from ..workout.cues import Action, CuePlanner, CueQueue, PlayTone, Say, SoundChoices, StopSpeech
+from ..workout.engine import Event
 
 NO_DEVICE = "Sound unavailable: no audio output device"
 VOICE_TIMEOUT = 10.0  # seconds a speech engine may take to start before we say it is unavailable

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ..describe import clock_text
-from ..summary import Summary
+from ..workout.describe import clock_text
+from ..workout.summary import Summary
 
 
 class SummaryPage(QWidget):

@@ -10,8 +10,8 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from .catalog import Catalog, Exercise, Progression, Routine, equipment_needed
-from .settings import Settings
+from ..exercises.catalog import Catalog, Exercise, Progression, Routine, equipment_needed
+from ..settings.model import Settings
 
 KINDS = ("get_ready", "up", "hold", "down", "self_paced", "timed", "rest", "switch_sides", "done")
 WORK_KINDS = frozenset({"up", "hold", "down", "self_paced", "timed"})

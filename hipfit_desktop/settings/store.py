@@ -28,13 +28,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .paths import user_paths
-from .settings import Kept, Settings, read_settings, read_version, settings_text, still_kept
-from .settings_migrations import CURRENT_VERSION, migrate
-from .strictyaml import DataError, Node
+from ..exercises.strictyaml import DataError, Node
+from ..system.paths import user_paths
+from .migrations import CURRENT_VERSION, migrate
+from .model import Kept, Settings, read_settings, read_version, settings_text, still_kept
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from ..exercises.catalog import Catalog
 
 _STALE_TEMP_SECONDS = 60  # a temp file this old is left over from a save that was killed
 

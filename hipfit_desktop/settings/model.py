@@ -6,7 +6,7 @@ word lists) when a `Settings` is made, so a dialog cannot build one the file rea
 
 The second half is the file format: `read_settings` (a parsed `settings.yaml` -> Settings, with a warning
 per unusable field) and `settings_text` (Settings -> the file, only what differs from the defaults).
-`settings_store.py` does the disk: atomic saves, corrupt and newer files, upgrades.
+`store.py` does the disk: atomic saves, corrupt and newer files, upgrades.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .catalog import LEVELS
-from .settings_migrations import CURRENT_VERSION
-from .strictyaml import DataError, Fields, Node, check_int, load_text
+from ..exercises.catalog import LEVELS
+from ..exercises.strictyaml import DataError, Fields, Node, check_int, load_text
+from .migrations import CURRENT_VERSION
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from ..exercises.catalog import Catalog
 
 SIDES = ("left", "right")
 PACES = ("guided", "own")
@@ -150,7 +150,7 @@ class Settings:
         return Settings(level=self.level, level_chosen=self.level_chosen, last_routine=self.last_routine)
 
 
-# --- the file (version CURRENT_VERSION): what `settings_store` reads and writes ---------------------------
+# --- the file (version CURRENT_VERSION): what `store` reads and writes ---------------------------
 
 @dataclass(frozen=True)
 class Kept:

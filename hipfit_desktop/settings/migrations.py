@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .strictyaml import Node
+from ..exercises.strictyaml import Node
 
 Migration = Callable[[Node], Node]
 

@@ -1,0 +1,1 @@
+"""What the user chose: the versioned settings model, its file and its migrations."""

@@ -1,0 +1,1 @@
+"""The machine: user folders, keeping the screen awake, generated sound files."""
