@@ -15,7 +15,8 @@ from common import busy_thread, figures, guided_plan
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from hipfit_desktop.qt.driver import SessionDriver, tighten_thread_switching
-from hipfit_desktop.workout.engine import Beat, SegmentStarted, Session
+from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.events import Beat, SegmentStarted
 
 
 def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, float]:

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .exercises.catalog import LEVELS, Catalog, load_catalog
+from .exercises.catalog import load_catalog
+from .exercises.model import LEVELS, Catalog
 from .exercises.strictyaml import DataError
 from .settings.model import TIMINGS, Settings
 from .settings.store import SettingsStore

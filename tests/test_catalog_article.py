@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from hipfit_desktop.exercises.catalog import Hold, load_catalog
+from hipfit_desktop.exercises.catalog import load_catalog
+from hipfit_desktop.exercises.model import Hold
 from hipfit_desktop.settings.model import Settings
 from hipfit_desktop.workout.plan import compile_plan
 

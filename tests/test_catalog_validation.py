@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from hipfit_desktop.exercises.catalog import Hold, load_catalog, parse_exercises, parse_routines
+from hipfit_desktop.exercises.catalog import load_catalog, parse_exercises, parse_routines
+from hipfit_desktop.exercises.model import Hold
 from hipfit_desktop.exercises.strictyaml import DataError
 
 # --- a minimal valid document and helpers -----------------------------------------------------------------

@@ -17,7 +17,8 @@ from hipfit_desktop.workout.cues import (
     speech_seconds,
     spoken_duration,
 )
-from hipfit_desktop.workout.engine import Beat, SegmentStarted, Session, beats_for
+from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.events import Beat, SegmentStarted, beats_for
 from hipfit_desktop.workout.plan import compile_plan
 
 from .conftest import FakeClock

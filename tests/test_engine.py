@@ -9,16 +9,8 @@ import sys
 import pytest
 
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.engine import (
-    Beat,
-    ExerciseDone,
-    Finished,
-    Paused,
-    RepsChanged,
-    SegmentStarted,
-    Session,
-    SetDone,
-)
+from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.events import Beat, ExerciseDone, Finished, Paused, RepsChanged, SegmentStarted, SetDone
 from hipfit_desktop.workout.plan import compile_plan
 
 

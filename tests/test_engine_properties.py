@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.engine import SegmentStarted, Session
+from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.events import SegmentStarted
 from hipfit_desktop.workout.plan import compile_plan
 
 from .conftest import FakeClock
@@ -31,7 +32,7 @@ def plan(catalog):
     routine = catalog.routine("couch-stretch-mobility")
     from dataclasses import replace
 
-    from hipfit_desktop.exercises.catalog import RoutineItem
+    from hipfit_desktop.exercises.model import RoutineItem
     routine = replace(routine, items=(RoutineItem("glute-bridge"), RoutineItem("squat"),
                                       RoutineItem("hip-hinge-rotation")))
     return compile_plan(routine, catalog, settings)

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
+from hipfit_desktop.qt.screensaver_dbus import FreedesktopScreenSaver
 from hipfit_desktop.system import keepawake
 from hipfit_desktop.system.keepawake import (
-    FreedesktopScreenSaver,
     KeepAwake,
     KeepAwakeUnavailable,
     MacPowerAssertion,
@@ -67,7 +67,7 @@ def test_an_unexpected_platform_error_is_soft_too():
     ("sunos5", Unsupported),
 ])
 def test_each_platform_gets_its_backend(platform, backend):
-    assert isinstance(keepawake.default_backend(platform), backend)
+    assert isinstance(keepawake.default_backend(FreedesktopScreenSaver, platform), backend)
 
 
 def test_an_unsupported_platform_says_so():

@@ -12,7 +12,8 @@ import sys
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ..workout.engine import Beat, Event, ExerciseDone, Finished, SegmentStarted, Session, SetDone
+from ..workout.engine import Session
+from ..workout.events import Beat, Event, ExerciseDone, Finished, SegmentStarted, SetDone
 
 THREAD_SWITCH_SECONDS = 0.001
 

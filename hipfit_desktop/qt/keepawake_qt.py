@@ -6,7 +6,8 @@ import contextlib
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from ..system.keepawake import REASON, KeepAwake
+from ..system.keepawake import REASON, KeepAwake, default_backend
+from .screensaver_dbus import FreedesktopScreenSaver
 
 
 class KeepAwakeFollower(QObject):
@@ -20,7 +21,7 @@ class KeepAwakeFollower(QObject):
 
     def __init__(self, parent: QObject | None = None, keeper: KeepAwake | None = None, reason: str = REASON) -> None:
         super().__init__(parent)
-        self.keeper = keeper if keeper is not None else KeepAwake()
+        self.keeper = keeper if keeper is not None else KeepAwake(default_backend(FreedesktopScreenSaver))
         self.keeper.on_message = self.message.emit
         self.reason = reason
         self._driver: QObject | None = None

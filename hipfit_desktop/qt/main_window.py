@@ -10,11 +10,12 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from ..exercises.catalog import Catalog
+from ..exercises.model import Catalog
 from ..settings.model import Settings
 from ..settings.store import SettingsStore
 from ..system.paths import user_paths
-from ..workout.engine import Clock, RepsChanged, Session
+from ..workout.engine import Clock, Session
+from ..workout.events import RepsChanged
 from ..workout.plan import compile_plan
 from ..workout.summary import summarize
 from .counts_dialog import CountsDialog, apply_counts

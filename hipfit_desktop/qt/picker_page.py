@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..exercises.catalog import LEVELS, Catalog
+from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
 from ..workout.describe import preview_html, routine_summary
 from ..workout.plan import compile_plan

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..settings.model import BOUNDS
 from ..workout.describe import clock_text
-from ..workout.engine import Session, beats_for
+from ..workout.engine import Session
+from ..workout.events import beats_for
 from ..workout.plan import Segment
 from .driver import SessionDriver
 from .hold_bar import HoldBar

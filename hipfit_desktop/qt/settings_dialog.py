@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..exercises.catalog import Catalog, Exercise
+from ..exercises.model import Catalog, Exercise
 from ..settings.model import BOUNDS, LEVELS, SIDES, TIMINGS, Settings
 from .number_box import OptionalNumberBox
 

@@ -26,7 +26,7 @@ from shiboken6 import Shiboken
 from ..system import tones
 from ..system.paths import user_paths
 from ..workout.cues import Action, CuePlanner, CueQueue, PlayTone, Say, SoundChoices, StopSpeech
-from ..workout.engine import Event
+from ..workout.events import Event
 
 NO_DEVICE = "Sound unavailable: no audio output device"
 VOICE_TIMEOUT = 10.0  # seconds a speech engine may take to start before we say it is unavailable

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..exercises.catalog import LEVELS
+from ..exercises.model import LEVELS
 from ..exercises.strictyaml import DataError, Fields, Node, check_int, load_text
 from .migrations import CURRENT_VERSION
 
 if TYPE_CHECKING:
-    from ..exercises.catalog import Catalog
+    from ..exercises.model import Catalog
 
 SIDES = ("left", "right")
 PACES = ("guided", "own")

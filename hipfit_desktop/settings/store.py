@@ -34,7 +34,7 @@ from .migrations import CURRENT_VERSION, migrate
 from .model import Kept, Settings, read_settings, read_version, settings_text, still_kept
 
 if TYPE_CHECKING:
-    from ..exercises.catalog import Catalog
+    from ..exercises.model import Catalog
 
 _STALE_TEMP_SECONDS = 60  # a temp file this old is left over from a save that was killed
 

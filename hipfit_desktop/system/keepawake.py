@@ -3,20 +3,18 @@
 Each platform has a small backend with `acquire(reason)` and `release()`; `acquire` raises
 `KeepAwakeUnavailable` with a sentence for the user when it cannot work. `KeepAwake` wraps a backend so that
 nothing ever fails loudly: the first failure becomes `message` (once) and later calls do nothing.
-No Qt import at module level: the Linux backend imports QtDBus inside its methods.
+The Linux backend talks D-Bus through Qt, so it lives in `qt/screensaver_dbus.py` and is passed in.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import itertools
 import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
 REASON = "An exercise session is running"
-DBUS_TIMEOUT_MS = 1000  # a screensaver service that does not answer within this is treated as absent
 
 
 class KeepAwakeUnavailable(Exception):
@@ -38,8 +36,8 @@ class KeepAwake:
     backend is not tried again (a dialog or a log line per pause would be noise).
     """
 
-    def __init__(self, backend: Backend | None = None, on_message: Callable[[str], None] | None = None) -> None:
-        self.backend = backend if backend is not None else default_backend()
+    def __init__(self, backend: Backend, on_message: Callable[[str], None] | None = None) -> None:
+        self.backend = backend
         self.on_message = on_message
         self.held = False
         self.message: str | None = None
@@ -72,9 +70,10 @@ class KeepAwake:
             self.on_message(message)
 
 
-def default_backend(platform: str = sys.platform) -> Backend:
+def default_backend(session_bus: Callable[[], Backend], platform: str = sys.platform) -> Backend:
+    """The backend for this platform; `session_bus` makes the freedesktop one (Linux, BSD)."""
     if platform.startswith("linux") or platform.startswith("freebsd"):
-        return FreedesktopScreenSaver()
+        return session_bus()
     if platform == "win32":
         return WindowsExecutionState()
     if platform == "darwin":
@@ -93,60 +92,6 @@ class Unsupported:
 
     def release(self) -> None:
         pass
-
-
-class FreedesktopScreenSaver:
-    """org.freedesktop.ScreenSaver Inhibit on the session bus (KDE, GNOME, Xfce, LXQt, ...).
-
-    Release closes our private bus connection instead of calling UnInhibit: the idle-inhibit spec ends an
-    inhibition when its connection goes, and PySide6 cannot marshal the uint32 cookie UnInhibit wants
-    (a Python int goes out as int32 and strict services reject the call).
-    """
-
-    name = "org.freedesktop.ScreenSaver"
-    SERVICE = "org.freedesktop.ScreenSaver"
-    PATH = "/org/freedesktop/ScreenSaver"
-    _numbers = itertools.count(1)
-
-    def __init__(self, bus_address: str | None = None, timeout_ms: int = DBUS_TIMEOUT_MS) -> None:
-        self.bus_address = bus_address  # None: the session bus; tests pass a private bus
-        self.timeout_ms = timeout_ms
-        self.connection_name: str | None = None
-        self.cookie: int | None = None
-
-    def acquire(self, reason: str) -> None:
-        try:
-            from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
-        except ImportError as problem:
-            raise KeepAwakeUnavailable("Cannot keep the screen awake: Qt's D-Bus module is missing") from problem
-        name = f"hipfit-keepawake-{next(self._numbers)}"
-        if self.bus_address is None:
-            bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
-        else:
-            bus = QDBusConnection.connectToBus(self.bus_address, name)
-        if not bus.isConnected():
-            del bus
-            QDBusConnection.disconnectFromBus(name)
-            raise KeepAwakeUnavailable("Cannot keep the screen awake: no D-Bus session bus")
-        call = QDBusMessage.createMethodCall(self.SERVICE, self.PATH, self.SERVICE, "Inhibit")
-        call.setArguments(["HipFit", reason])
-        reply = bus.call(call, QDBus.CallMode.Block, self.timeout_ms)
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-            del bus
-            QDBusConnection.disconnectFromBus(name)
-            raise KeepAwakeUnavailable(
-                f"Cannot keep the screen awake: no screensaver service answered ({reply.errorName()})")
-        self.connection_name = name
-        arguments = reply.arguments()
-        self.cookie = int(arguments[0]) if arguments else None
-
-    def release(self) -> None:
-        from PySide6.QtDBus import QDBusConnection
-
-        if self.connection_name is not None:
-            QDBusConnection.disconnectFromBus(self.connection_name)
-        self.connection_name = None
-        self.cookie = None
 
 
 class WindowsExecutionState:

@@ -22,17 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from .engine import (
-    STALE_AFTER,
-    Beat,
-    Event,
-    ExerciseDone,
-    Finished,
-    Paused,
-    Resumed,
-    SegmentStarted,
-    beats_for,
-)
+from .engine import STALE_AFTER
+from .events import Beat, Event, ExerciseDone, Finished, Paused, Resumed, SegmentStarted, beats_for
 from .plan import Plan, Segment
 
 Clock = Callable[[], float]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..exercises.catalog import Catalog
+from ..exercises.model import Catalog
 from .plan import Plan, PlannedExercise
 
 SAFETY_ADVICE = ("injury-ask-physio", "start-without-resistance", "warm-up-before-couch-stretch")

@@ -10,91 +10,31 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
+from .events import (
+    Beat,
+    Event,
+    ExerciseDone,
+    Finished,
+    Paused,
+    RepsChanged,
+    Resumed,
+    SegmentEnded,
+    SegmentStarted,
+    SetDone,
+    beats_for,
+)
 from .plan import WORK_KINDS, Plan, Segment, change_reps, upcoming_reps
 
 Clock = Callable[[], float]
 
-COUNTDOWN_KINDS = frozenset({"get_ready", "rest", "switch_sides", "timed"})
 STALE_AFTER = 0.5  # seconds: a beat noticed later than this is history, not a cue
 BACK_RESTARTS_AFTER = 2.0  # seconds into a block, Back restarts it instead of going to the previous one
 SNAPSHOT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class SegmentStarted:
-    index: int
-    segment: Segment
-    scheduled: float  # clock time it was due to start
-    stale: bool  # passed over during a stall: the user never saw it
-
-
-@dataclass(frozen=True)
-class SegmentEnded:
-    index: int
-    segment: Segment
-    outcome: str  # "done", "skipped" (the user moved on) or "ended" (the session was finished early)
-
-
-@dataclass(frozen=True)
-class Beat:
-    """A moment inside a segment worth a cue: 3, 2, 1 before its end, halfway, 30 seconds left."""
-
-    index: int
-    name: str  # "3", "2", "1", "halfway", "30s-left"
-    scheduled: float
-    stale: bool
-
-
-@dataclass(frozen=True)
-class SetDone:
-    segment: Segment  # the last segment of the set; carries exercise, side and set number
-
-
-@dataclass(frozen=True)
-class ExerciseDone:
-    exercise: str
-    exercise_index: int
-
-
-@dataclass(frozen=True)
-class Paused:
-    index: int
-
-
-@dataclass(frozen=True)
-class Resumed:
-    index: int
-
-
-@dataclass(frozen=True)
-class RepsChanged:
-    exercise: str
-    reps: int
-
-
-@dataclass(frozen=True)
-class Finished:
-    early: bool
-
-
-Event = SegmentStarted | SegmentEnded | Beat | SetDone | ExerciseDone | Paused | Resumed | RepsChanged | Finished
-
-
-def beats_for(segment: Segment) -> list[tuple[float, str]]:
-    """(seconds before the deadline, name) of the beats in a segment, soonest first."""
-    seconds = segment.seconds
-    if not seconds or segment.kind not in COUNTDOWN_KINDS:
-        return []
-    beats: list[tuple[float, str]] = []
-    if segment.kind == "timed" and seconds >= 60:
-        beats.append((seconds / 2, "halfway"))
-        if seconds >= 90:
-            beats.append((30.0, "30s-left"))
-    beats += [(float(n), str(n)) for n in (3, 2, 1) if seconds > n]
-    return sorted(beats, reverse=True)
 
 
 class Session:

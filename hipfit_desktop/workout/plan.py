@@ -10,7 +10,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from ..exercises.catalog import Catalog, Exercise, Progression, Routine, equipment_needed
+from ..exercises.model import Catalog, Exercise, Progression, Routine, equipment_needed
 from ..settings.model import Settings
 
 KINDS = ("get_ready", "up", "hold", "down", "self_paced", "timed", "rest", "switch_sides", "done")
