@@ -20,13 +20,16 @@ run: setup
 	@sh scripts/qt-system-libs.sh run
 	$(PY) -m hipfit_desktop
 
-test: setup
+test: lint
 	@sh scripts/qt-system-libs.sh test
-	$(PY) -m ruff check hipfit_desktop tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# ruff; the import-linter contracts in pyproject.toml; no module over 400 lines (docs/DECISIONS.md, Layout)
 lint: setup
-	$(PY) -m ruff check hipfit_desktop tests benchmarks
+	$(PY) -m ruff check hipfit_desktop tests benchmarks scripts
+	$(VENV)/bin/lint-imports --no-cache
+	@find hipfit_desktop -name '*.py' -exec awk 'FNR == 401 { print FILENAME ": over 400 lines"; bad = 1 } \
+	  END { exit bad }' {} + || { echo "Split the module(s) above: see docs/DECISIONS.md, Layout"; exit 1; }
 
 bench: setup
 	@sh scripts/qt-system-libs.sh test

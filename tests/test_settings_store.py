@@ -6,8 +6,6 @@ import errno
 import os
 import re
 import stat
-import subprocess
-import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -519,11 +517,3 @@ def test_temp_files_left_by_a_killed_save_are_cleaned_up_later(path, catalog):
     os.utime(stale, (1_000_000_000, 1_000_000_000))
     assert reload(path, catalog).settings.level == "advanced"
     assert not stale.exists() and fresh.exists()  # a fresh one may be another window saving right now
-
-
-def test_the_store_and_migrations_do_not_import_qt():
-    """The settings store stays pure Python, usable from the command line and tests without Qt."""
-    code = ("import sys, hipfit_desktop.settings.store, hipfit_desktop.settings.migrations;"
-            "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
