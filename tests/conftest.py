@@ -5,8 +5,14 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI (CI=true, as .ci/run is started) draws the same examples every run, so a red build is reproducible and
+# never depends on luck; at a desk each run explores new ones. A bug found either way becomes an @example.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +46,11 @@ def catalog():
     from hipfit_desktop.exercises.catalog import load_catalog
 
     return load_catalog()
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs a QApplication is a `gui` test, marked or not: `-m "not gui"` is the fast core suite
+    (what `make mutate` runs)."""
+    for item in items:
+        if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)

@@ -21,6 +21,7 @@ SAVER = Path(__file__).parent / "fixtures" / "settings_saver.py"
 KILLS = 250
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start hundreds of savers quickly")
 def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path, catalog):
     """However the app dies while saving, the next start finds the settings whole: old or new, never broken."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
@@ -104,6 +104,8 @@ ANY_SETTINGS = st.builds(
 
 @hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(settings=ANY_SETTINGS)
+@example(settings=Settings(last_routine="0\x850"))  # found by Hypothesis: NEL read back as a space
+@example(settings=Settings(last_routine="a\u2028b\u2029c\nd\re"))
 def test_any_settings_read_back_the_same_from_their_text(catalog, settings):
     """Whatever combination the user picks (even a routine named `1:30` or `yes`), it reads back unchanged."""
     parsed = read_settings(read_version(settings_text(settings), "settings.yaml")[0], "settings.yaml", catalog)

@@ -300,6 +300,7 @@ _HEADER = """\
 # Durations are whole seconds. HipFit rewrites this file when you change a setting (comments are not kept).
 """
 _TAG = {bool: "bool", int: "int", str: "str", type(None): "null"}
+_LINE_BREAKS = "\n\r\x85\u2028\u2029"  # what YAML reads as a line break
 _RESOLVER = yaml.resolver.Resolver()
 
 
@@ -383,4 +384,7 @@ def _yaml_node(value: Any) -> yaml.Node:
             return yaml.ScalarNode(_RESOLVER.resolve(yaml.ScalarNode, value.value, (True, False)), value.value)
         value = value.value
     text = ("true" if value else "false") if isinstance(value, bool) else "null" if value is None else str(value)
-    return yaml.ScalarNode(f"tag:yaml.org,2002:{_TAG[type(value)]}", text)
+    # PyYAML writes a line break inside a quoted scalar as a raw break, and reading folds it into a space
+    # (a routine named "0<NEL>0" came back as "0 0"): such text is written double-quoted, with escapes.
+    style = '"' if isinstance(value, str) and any(c in _LINE_BREAKS for c in value) else None
+    return yaml.ScalarNode(f"tag:yaml.org,2002:{_TAG[type(value)]}", text, style=style)
