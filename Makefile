@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint bench screenshots clean
+.PHONY: run test setup lint bench screenshots clean mutate
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -40,4 +40,11 @@ screenshots: setup
 	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshots.py docs/screenshots
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis mutants .import_linter_cache
+
+# Mutation testing of the pure core against the fast tests (docs/TESTING.md); about half an hour on 2 cores.
+mutate: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,mutation]'
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children $$(nproc)
+	$(PY) scripts/mutation_scores.py
