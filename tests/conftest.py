@@ -54,3 +54,15 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def small_plan(catalog):
+    """Band day cut down: 2 sets x 3 reps, so whole runs stay short."""
+    from hipfit_desktop.settings.model import Settings
+    from hipfit_desktop.workout.plan import compile_plan
+
+    settings = Settings()
+    for exercise in ("banded-side-step", "banded-knee-drive", "clamshell", "glute-bridge"):
+        settings = settings.with_exercise(exercise, sets=2, reps=3)
+    return compile_plan(catalog.routine("band-day"), catalog, settings)

@@ -6,19 +6,9 @@ import json
 
 import pytest
 
-from hipfit_desktop.settings.model import Settings
 from hipfit_desktop.workout.engine import Session
 from hipfit_desktop.workout.events import Beat, ExerciseDone, Finished, Paused, RepsChanged, SegmentStarted, SetDone
 from hipfit_desktop.workout.plan import compile_plan
-
-
-@pytest.fixture
-def small_plan(catalog):
-    """Band day cut down: 2 sets x 3 reps, so whole runs stay short."""
-    settings = Settings()
-    for exercise in ("banded-side-step", "banded-knee-drive", "clamshell", "glute-bridge"):
-        settings = settings.with_exercise(exercise, sets=2, reps=3)
-    return compile_plan(catalog.routine("band-day"), catalog, settings)
 
 
 def started(events):
