@@ -119,3 +119,56 @@ def test_the_reps_to_come_skip_the_set_under_way(catalog):
     changed = change_reps(plan, 1, 9)  # in the first rep of set 1, left leg
     assert upcoming_reps(changed, 1) == 9
     assert upcoming_reps(plan, 1) == 12
+
+
+def test_a_timed_movement_done_on_both_sides_at_once_names_no_side(catalog):
+    """A timed exercise that is not one-sided says only how long: no 'None foot lifted'."""
+    import dataclasses
+
+    hinge = dataclasses.replace(catalog.exercises["hip-hinge-rotation"], one_sided=False)
+    both_sides = dataclasses.replace(catalog, exercises={**catalog.exercises, "hip-hinge-rotation": hinge})
+    plan = compile_plan(both_sides.routine("couch-stretch-mobility"), both_sides)
+    assert prompts(plan, exercise="hip-hinge-rotation", kind="timed") == ["Keep moving for 30 s"]
+
+
+def test_the_get_ready_time_follows_the_setting(catalog):
+    plan = compile_plan(catalog.routine("band-day"), catalog, Settings(get_ready_seconds=5))
+    assert (plan.segments[0].kind, plan.segments[0].seconds) == ("get_ready", 5)
+    assert compile_plan(catalog.routine("band-day"), catalog).segments[0].seconds == 10
+
+
+def test_plan_json_gives_the_values_the_cli_documents(catalog):
+    """`hipfit plan couch-stretch-mobility --json` for a beginner, checked against the plan as printed."""
+    data = compile_plan(catalog.routine("couch-stretch-mobility"), catalog).to_json()
+    assert {k: data[k] for k in ("routine", "routine_name", "level", "total_seconds", "self_paced_reps",
+                                 "estimated_seconds", "equipment")} == {
+        "routine": "couch-stretch-mobility", "routine_name": "Couch-stretch mobility", "level": "beginner",
+        "total_seconds": 618, "self_paced_reps": 0, "estimated_seconds": 618, "equipment": ["wall"]}
+    assert data["exercises"][0] == {
+        "id": "glute-bridge", "name": "Glute bridge", "progression": "bridge", "sets": 1, "reps": 15,
+        "seconds": None, "hold_seconds": 2, "one_sided": False, "pace": "guided"}
+    assert data["exercises"][2] == {
+        "id": "couch-stretch", "name": "Couch stretch", "progression": "position-1", "sets": 1, "reps": None,
+        "seconds": 180, "hold_seconds": 0, "one_sided": True, "pace": None}
+    assert data["segments"][1] == {
+        "kind": "up", "phase": "UP", "exercise": "glute-bridge", "side": None, "set": 1, "rep": 1,
+        "seconds": 1, "prompt": "Up: rep 1 of 15"}
+    assert data["segments"][-1] == {
+        "kind": "done", "phase": "DONE", "exercise": None, "side": None, "set": None, "rep": None,
+        "seconds": 0, "prompt": "All done. Well done!"}
+
+
+def test_a_single_one_rep_set_can_still_be_changed_before_it_starts(catalog):
+    """Squats cut to 1 set of 1 rep: during the get-ready before them, that one set is still to come."""
+    from hipfit_desktop.exercises.model import Routine, RoutineItem
+
+    routine = Routine("squat-once", "Squat once", "", (RoutineItem("squat", sets=1, reps=1),), None, "test", 1)
+    plan = compile_plan(routine, catalog)
+    assert [s.kind for s in plan.segments] == ["get_ready", "self_paced", "done"]
+    assert upcoming_reps(plan, 0) == 1
+
+
+def test_zero_reps_is_refused_with_a_reason(catalog):
+    plan = compile_plan(catalog.routine("band-day"), catalog)
+    with pytest.raises(ValueError, match="at least one rep"):
+        change_reps(plan, 0, 0)

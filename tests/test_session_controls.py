@@ -248,3 +248,206 @@ def test_one_rep_per_set_is_allowed(small_plan, clock):
     session.change_reps(1)
     first_side_step_sets = [s for s in session.plan.segments if s.exercise == "banded-side-step" and s.rep]
     assert [(s.rep, s.reps) for s in first_side_step_sets] == [(1, 1)] * 4
+
+
+# --- the countdown's last moments ----------------------------------------------------------------------
+
+def test_the_countdown_shows_the_last_half_second_and_keeps_it_through_a_pause(small_plan, clock):
+    """Half a second before the get-ready ends the display says 0.5 s, and a pause right then keeps 0.5 s."""
+    session = Session(small_plan, clock)
+    session.start()
+    clock.advance(9.5)
+    assert session.remaining() == pytest.approx(0.5)
+    session.pause()
+    clock.advance(30)
+    assert session.remaining() == pytest.approx(0.5)
+
+
+def test_a_finished_session_shows_nothing_left(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    run_to_the_end(session, clock)
+    assert session.remaining() == 0 and session.remaining_total() == 0
+
+
+def test_leaving_early_leaves_no_time_ahead(small_plan, clock):
+    """After Esc in the first set, the 'time left' is 0, not the whole session still planned."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.skip()
+    session.finish()
+    assert session.remaining_total() == 0
+
+
+# --- keys that mean nothing at that moment ---------------------------------------------------------------
+
+def test_rep_done_outside_an_own_pace_rep_changes_nothing(small_plan, clock):
+    """Space as 'rep done' during the get-ready countdown neither ends it nor skips it."""
+    session = Session(small_plan, clock)
+    session.start()
+    clock.advance(2)
+    assert session.rep_done() == []
+    assert session.index == 0 and session.remaining() == pytest.approx(8)
+
+
+def test_rep_done_while_paused_changes_nothing(small_plan, clock):
+    """A rep cannot be counted while the session is paused: the user resumes first."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.skip()
+    session.pause()
+    assert session.rep_done() == []
+    assert session.index == 1 and session.statuses[1] is None
+
+
+@pytest.mark.parametrize("command", ["skip", "back", "jump", "finish"])
+def test_moving_while_paused_works_and_stays_paused(small_plan, clock, command):
+    """Skip, Back, a jump and Leave all work from the pause screen; only Leave ends the pause."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.skip()
+    session.skip()  # the switch of sides
+    clock.advance(3)
+    session.pause()
+    {"skip": session.skip, "back": session.back, "jump": lambda: session.jump_to_exercise(2),
+     "finish": session.finish}[command]()
+    expected = {"skip": (5, "paused"), "back": (4, "paused"), "jump": (32, "paused"), "finish": (4, "finished")}
+    assert (session.index, session.state) == expected[command]
+
+
+def test_jumping_to_an_exercise_the_routine_does_not_have_names_it(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    with pytest.raises(IndexError, match="no exercise 99"):
+        session.jump_to_exercise(99)
+
+
+# --- back and skip keep the record straight ---------------------------------------------------------------
+
+def test_back_right_after_the_get_ready_returns_to_it(small_plan, clock):
+    """The first set starts at the second segment: Back within 2 s goes to the get-ready before it."""
+    session = Session(small_plan, clock)
+    session.start()
+    clock.advance(10)
+    session.tick()
+    clock.advance(1)
+    session.back()
+    assert session.index == 0 and session.segment.kind == "get_ready"
+
+
+def test_back_in_the_middle_of_a_later_set_restarts_that_set(small_plan, clock):
+    """Back during rep 2 of set 2 restarts set 2, not the whole exercise."""
+    session = Session(small_plan, clock)
+    session.start()
+    for _ in range(5):
+        session.skip()  # set 1 left, switch, set 1 right, rest, then set 2 left, rep 1 (segment 9)
+    session.rep_done()
+    clock.advance(3)
+    session.back()
+    assert session.index == 9 and (session.segment.set, session.segment.rep) == (2, 1)
+
+
+def test_going_back_keeps_the_sets_already_done(small_plan, clock):
+    """Restarting a set never forgets the sets finished before it."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.skip()
+    for _ in range(3):
+        session.rep_done()  # the first set, left, done
+    clock.advance(8)
+    session.tick()  # the switch of sides passes
+    clock.advance(3)
+    session.back()  # restart the right side
+    assert session.statuses[1:4] == ["done"] * 3
+    session.finish()
+    assert summarize(session).sets_done == 1
+
+
+def test_leaving_late_keeps_the_first_sets_done(small_plan, clock):
+    """Leaving in the middle of the session counts the sets already done as done, the rest as ended."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.skip()
+    for _ in range(3):
+        session.rep_done()
+    for _ in range(3):
+        session.skip()
+    session.finish()
+    assert session.statuses[1:4] == ["done"] * 3 and session.statuses[-1] == "ended"
+    assert summarize(session).sets_done == 1
+
+
+def test_jumping_past_a_timed_set_reports_it_skipped(catalog, clock):
+    """Jumping from the get-ready to the couch stretch lists the bridge's and the hinge's sets as skipped."""
+    from hipfit_desktop.workout.plan import compile_plan
+
+    plan = compile_plan(catalog.routine("couch-stretch-mobility"), catalog)
+    session = Session(plan, clock)
+    session.start()
+    session.jump_to_exercise(1)  # the rest before the hip hinge
+    session.jump_to_exercise(2)  # the rest before the couch stretch
+    session.finish()
+    assert summarize(session).skipped == (
+        "Glute bridge, set 1 of 1",
+        "Standing hip hinge with rotation, set 1 of 1, left foot lifted",
+        "Standing hip hinge with rotation, set 1 of 1, right foot lifted")
+
+
+# --- changing reps: when it is offered, what it reports ---------------------------------------------------
+
+def test_reps_can_be_changed_before_start_and_while_paused(small_plan, clock):
+    session = Session(small_plan, clock)
+    assert session.can_change_reps()
+    session.start()
+    session.pause()
+    assert session.can_change_reps()
+
+
+def test_reps_cannot_be_changed_in_an_exercises_last_set(small_plan, clock):
+    """In the bridge's last set nothing of this exercise is left to change, so + and - are offered no more."""
+    session = Session(small_plan, clock)
+    session.start()
+    last_set = next(i for i, s in enumerate(small_plan.segments) if s.exercise == "glute-bridge" and s.set == 2
+                    and s.rep == 1)
+    session.jump_to_exercise(3)
+    while session.index < last_set:
+        session.skip()
+    assert session.index == last_set and not session.can_change_reps()
+    assert session.change_reps(9) == []
+
+
+def test_a_reps_change_names_the_exercise_and_the_new_count(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    assert [(e.exercise, e.reps) for e in session.change_reps(5)] == [("banded-side-step", 5)]
+
+
+def test_a_reps_change_to_the_same_count_reports_nothing(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    assert session.change_reps(3) == []
+
+
+def test_a_snapshot_after_a_reps_change_has_one_entry_per_segment(small_plan, clock):
+    """What is saved to resume later stays consistent after the plan grew."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.change_reps(6)
+    saved = session.snapshot()
+    assert len(saved["statuses"]) == len(saved["spent"]) == len(saved["segments"]) == len(session.plan.segments)
+
+
+# --- saving and restoring --------------------------------------------------------------------------------
+
+def test_a_snapshot_from_an_unknown_version_is_refused_with_its_version(small_plan, clock):
+    saved = Session(small_plan, clock).snapshot()
+    with pytest.raises(ValueError, match="unknown snapshot version 99"):
+        Session.restore({**saved, "version": 99}, clock)
+
+
+def test_a_restored_session_keeps_the_routines_exercises_for_the_preview(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    restored = Session.restore(session.snapshot(), clock, base=small_plan)
+    assert restored.plan.exercises == small_plan.exercises
+    assert Session.restore(session.snapshot(), clock).plan.exercises == ()

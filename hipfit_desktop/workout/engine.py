@@ -35,8 +35,6 @@ BACK_RESTARTS_AFTER = 2.0  # seconds into a block, Back restarts it instead of g
 SNAPSHOT_VERSION = 1
 
 
-
-
 class Session:
     """A workout in progress. States: idle → running ⇄ paused → finished.
 
@@ -94,12 +92,14 @@ class Session:
 
     def remaining_total(self) -> float:
         """Seconds still ahead, the current segment's remainder included; self-paced reps at their estimate."""
+        if self.state == "finished":  # ended early too: nothing is ahead any more
+            return 0.0
         estimate = self.plan.self_paced_estimate
         ahead = sum(estimate if s.seconds is None else s.seconds for s in self.plan.segments[self.index + 1:])
         current = self.remaining()
         if current is None:  # a self-paced rep under way
             current = max(0.0, estimate - self.segment_elapsed())
-        return ahead + (0.0 if self.state == "finished" else current)
+        return ahead + current
 
     def next_wakeup(self) -> float | None:
         """Clock time of the next beat or deadline, for a driver that sleeps until then."""
