@@ -49,6 +49,7 @@ class ExerciseCard:
     tips: tuple[str, ...]
     volume: tuple[VolumeLine, ...]
     advice: tuple[AdviceLine, ...]
+    counts: str  # "3 sets x 15 reps each side, hold 2 s": the whole session's counts in one phrase
     name_note: str | None  # a naming correction of the article ("About the name")
     cue_change: str | None  # a cue the app words differently from the article ("Changed from the article")
 
@@ -69,9 +70,25 @@ def build_card(item: PlannedExercise, catalog: Catalog) -> ExerciseCard:
         below_name=below.name if below else None,
         versions=tuple((p.id, p.name, p.level) for p in exercise.progressions),
         steps=version.steps or exercise.steps, tips=version.tips,
-        volume=volume_lines(item, catalog), advice=advice,
+        volume=volume_lines(item, catalog), advice=advice, counts=counts_text(item),
         name_note=exercise.correction, cue_change=exercise.cue_change,
     )
+
+
+def counts_text(item: PlannedExercise) -> str:
+    """"3 sets x 15 reps each side, hold 2 s" as this session will run it."""
+    each = " each side" if item.one_sided else ""
+    amount = _clock(item.seconds) if item.seconds else f"{item.reps} reps"
+    span = f" (pause {item.hold})" if item.hold and item.hold.low != item.hold.high else ""
+    hold = f", hold {item.hold_seconds} s{span}" if item.hold_seconds else ""
+    pace = ", at your own pace" if item.pace == "own" else ""
+    sets = "1 set" if item.sets == 1 else f"{item.sets} sets"
+    return f"{sets} x {amount}{each}{hold}{pace}"
+
+
+def _clock(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes}:{rest:02d}"
 
 
 def duration_words(seconds: int) -> str:
@@ -152,7 +169,8 @@ def card_text(card: ExerciseCard) -> str:
     if card.tips:
         lines.append("Tips:")
         lines += [f"  - {tip}" for tip in card.tips]
-    lines.append("This session (and where each number comes from):")
+    lines.append(f"This session: {card.counts}")
+    lines.append("Where each number comes from:")
     lines += [f"  {line}" for line in card.volume]
     if card.advice:
         lines.append("Advice:")
@@ -177,7 +195,7 @@ def card_html(card: ExerciseCard, number: int | None = None) -> str:
             "<ol>" + "".join(f"<li>{escape(s)}</li>" for s in card.steps) + "</ol>"]
     if card.tips:
         html.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in card.tips) + "</ul>")
-    html.append("<p><b>This session:</b> " + "; ".join(
+    html.append(f"<p><b>This session:</b> {escape(card.counts)}. <b>Where the numbers come from:</b> " + "; ".join(
         f"{escape(line.text)} <i>({escape(line.source)})</i>" for line in card.volume) + ".</p>")
     for advice in card.advice:
         mark = "" if advice.from_article else " <i>(the app's advice, not the article's)</i>"

@@ -5,8 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from ..exercises.model import Catalog
-from .card import build_card, card_html
+from .card import build_card, card_html, counts_text
 from .plan import Plan, PlannedExercise
+
+__all__ = ["advice_html", "clock_text", "counts_text", "duration_text", "exercise_html", "preview_html",
+           "routine_summary"]
 
 # Shown first, before any exercise; the couch-stretch note only when the routine has the couch stretch.
 SAFETY_ADVICE = ("injury-ask-physio", "general-warm-up", "start-without-resistance", "warm-up-before-couch-stretch")
@@ -30,17 +33,6 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def counts_text(item: PlannedExercise) -> str:
-    """"3 sets x 15 reps each side, hold 2 s" as this session will run it."""
-    each = " each side" if item.one_sided else ""
-    amount = f"{clock_text(item.seconds)}" if item.seconds else f"{item.reps} reps"
-    span = f" (pause {item.hold})" if item.hold and item.hold.low != item.hold.high else ""
-    hold = f", hold {item.hold_seconds} s{span}" if item.hold_seconds else ""
-    pace = ", at your own pace" if item.pace == "own" else ""
-    sets = "1 set" if item.sets == 1 else f"{item.sets} sets"
-    return f"{sets} x {amount}{each}{hold}{pace}"
 
 
 def routine_summary(plan: Plan) -> str:
