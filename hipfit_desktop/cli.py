@@ -1,4 +1,4 @@
-"""`hipfit`: the window by default; `hipfit list`, `hipfit plan ROUTINE` and `hipfit settings` on the command line."""
+"""`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID` and `settings` on the command line."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from .exercises.strictyaml import DataError
 from .settings.model import TIMINGS, Settings
 from .settings.store import SettingsStore
 from .system.paths import user_paths
+from .workout.card import build_card, card_text
 from .workout.describe import clock_text
-from .workout.plan import Plan, Segment, compile_plan
+from .workout.plan import Plan, Segment, compile_plan, plan_exercise
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("routine", help="a routine id, as `hipfit list` shows")
     plan.add_argument("--level", choices=LEVELS, help="beginner, intermediate or advanced")
     plan.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    exercise = commands.add_parser("exercise", help="an exercise's card: version, steps, tips, your counts")
+    exercise.add_argument("exercise", nargs="?", help="an exercise id, as `hipfit exercise --list` shows")
+    exercise.add_argument("--version", help="a version (progression) id; default: yours, or your level's")
+    exercise.add_argument("--level", choices=LEVELS, help="beginner, intermediate or advanced")
+    exercise.add_argument("--list", action="store_true", help="the exercise ids, names and versions")
     commands.add_parser("settings", help="where your settings are kept, and what they are")
     return parser
 
@@ -60,13 +66,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print(format_settings(store.path, settings, catalog))
     if args.command == "list":
         return _print(format_list(catalog, settings))
+    if args.level:
+        settings = replace(settings, level=args.level)
+    if args.command == "exercise":
+        return _exercise_command(args, catalog, settings)
     if args.routine not in catalog.routines:
         print(f"hipfit: unknown routine {args.routine!r} (known: {', '.join(catalog.routines)})", file=sys.stderr)
         return 2
-    if args.level:
-        settings = replace(settings, level=args.level)
     plan = compile_plan(catalog.routine(args.routine), catalog, settings)
     return _print(json.dumps(plan.to_json(), indent=1) if args.json else format_plan(plan))
+
+
+def _exercise_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:
+    if args.list:
+        return _print(format_exercises(catalog))
+    if args.exercise is None:
+        print("hipfit exercise: give an exercise id, or --list (known: " + ", ".join(catalog.exercises) + ")",
+              file=sys.stderr)
+        return 2
+    exercise = catalog.exercises.get(args.exercise)
+    if exercise is None:
+        print(f"hipfit: unknown exercise {args.exercise!r} (known: {', '.join(catalog.exercises)})", file=sys.stderr)
+        return 2
+    known = [p.id for p in exercise.progressions]
+    if args.version is not None and args.version not in known:
+        print(f"hipfit: {exercise.id} has no version {args.version!r} (known: {', '.join(known)})", file=sys.stderr)
+        return 2
+    item = plan_exercise(exercise, catalog, settings, progression_id=args.version)
+    return _print(card_text(build_card(item, catalog)))
+
+
+def format_exercises(catalog: Catalog) -> str:
+    """`hipfit exercise --list`: each id and name, then its versions (id, level, name)."""
+    lines = []
+    for exercise in catalog.exercises.values():
+        lines.append(f"{exercise.id:<24} {exercise.name}")
+        for step in exercise.progressions:
+            mark = "" if step.from_article else "  (the app's step)"
+            lines.append(f"  --version {step.id:<22} {step.level:<13} {step.name}{mark}")
+    return "\n".join(lines)
 
 
 def _print(text: str) -> int:
@@ -110,8 +148,9 @@ def format_plan(plan: Plan) -> str:
         self_paced = any(s.seconds is None for s in block)
         if first.rep is not None:
             what = f"SET {first.set}/{first.sets}"
-            phases = ", ".join(f"{s.kind} {s.seconds} s" for s in block if s.rep == 1)
-            pace = "at your own pace" if self_paced else f"({phases})"
+            phases = ", ".join(f"{s.kind} {s.seconds} s" for s in block if s.rep == 1 and s.seconds is not None)
+            pace = f"at your own pace ({phases} each)" if self_paced and phases else (
+                "at your own pace" if self_paced else f"({phases})")
             side = f", {first.side_text}" if first.side_text else ""
             prompt = f"{first.exercise_name}{side}: {first.reps} reps {pace}"
         else:

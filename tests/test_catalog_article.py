@@ -116,14 +116,18 @@ def test_couch_stretch_is_three_minutes_per_leg_with_sets_chosen_by_the_app(ship
 # --- progressions ----------------------------------------------------------------------------------------
 
 def test_banded_side_step_moves_the_band_from_above_the_knees_to_below_them_to_the_ankles(shipped):
-    """The side step's harder steps move the band down the leg, as the article describes."""
+    """The side step's banded steps move the band down the leg, as the article describes; before them comes a
+    band-free first step, marked as the app's (the article's advice: beginners start without resistance)."""
     step = shipped.exercises["banded-side-step"]
-    assert "band" in step.equipment  # "You'll need to use a resistance band"
-    texts = [rung_text(rung) for rung in step.progressions]
+    first, *banded = step.progressions
+    assert first.equipment == () and first.from_article is False and first.level == "beginner"
+    assert [rung.equipment for rung in banded] == [("band",)] * 3  # "You'll need to use a resistance band"
+    texts = [rung_text(rung) for rung in banded]
     assert len(texts) == 3
     assert "above" in texts[0] and "knee" in texts[0]
     assert "below" in texts[1] and "knee" in texts[1]
     assert "ankle" in texts[2]
+    assert all(rung.from_article for rung in banded)
 
 
 def test_couch_stretch_has_the_articles_three_positions_in_order(shipped):

@@ -29,4 +29,4 @@ def test_wheel_installed_elsewhere_loads_the_catalogue(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     where, counts = run.stdout.splitlines()
-    assert where.startswith(str(site)) and counts == "12 4"
+    assert where.startswith(str(site)) and counts == "12 6"

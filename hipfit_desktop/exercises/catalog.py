@@ -11,24 +11,20 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
+from .ladder import identifier, parse_advice_ids, parse_equipment, parse_hold, parse_pair, parse_progressions
 from .model import (
-    EQUIPMENT,
-    LEVELS,
     MAX_REPS,
     MAX_SECONDS,
     MAX_SETS,
-    RESISTANCE,
     Advice,
     AppDefaults,
     Catalog,
     Exercise,
-    Hold,
-    Progression,
     Routine,
     RoutineItem,
     Volume,
 )
-from .strictyaml import DataError, Fields, Node, check_int, check_text, load_file, load_text
+from .strictyaml import DataError, Fields, Node, check_text, load_file, load_text
 
 SCHEMA = 1
 
@@ -63,7 +59,8 @@ def parse_exercises(text: str, file: str) -> tuple[dict[str, Exercise], dict[str
     _check_schema(top)
     defaults = _app_defaults(top.mapping("app_defaults"))
     advice = _by_id(top, "advice", _advice)
-    exercises = _by_id(top, "exercises", _exercise)
+    advice_ids = frozenset(advice)
+    exercises = _by_id(top, "exercises", lambda fields: _exercise(fields, advice_ids))
     top.finish()
     return exercises, advice, defaults
 
@@ -102,13 +99,6 @@ def _check_schema(top: Fields) -> None:
         raise top.error("schema", f"this app reads schema {SCHEMA}, the file says {version}")
 
 
-def _identifier(fields: Fields, key: str = "id") -> str:
-    value = fields.text(key, max_length=60)
-    if not all(c.isalnum() or c == "-" for c in value) or value != value.lower():
-        raise fields.error(key, f"{value!r} must be lowercase letters, digits and hyphens")
-    return value
-
-
 def _app_defaults(fields: Fields | None) -> AppDefaults:
     assert fields is not None
     values = {name: fields.integer(name, 0 if name.endswith("seconds") else 1, MAX_SECONDS)
@@ -118,32 +108,14 @@ def _app_defaults(fields: Fields | None) -> AppDefaults:
 
 
 def _advice(fields: Fields) -> Advice:
-    advice_id = _identifier(fields)
+    advice_id = identifier(fields)
     text = fields.text("text")
     span = None
     if fields.has("range"):
-        span = _pair(fields.items("range"), fields, "range", 0, 1000)
+        span = parse_pair(fields.items("range"), fields, "range", 0, 1000)
+    from_article = fields.boolean("from_article", required=False, default=True)
     fields.finish()
-    return Advice(advice_id, text, span)
-
-
-def _pair(nodes: list[Node], fields: Fields, key: str, low: int, high: int) -> tuple[int, int]:
-    if len(nodes) != 2:
-        raise fields.error(key, f"expected [min, max], got {len(nodes)} numbers")
-    first, second = (check_int(n, fields.file, f"{fields.field(key)}[{i}]", low, high) for i, n in enumerate(nodes))
-    if first > second:
-        raise fields.error(key, f"min {first} is greater than max {second}")
-    return first, second
-
-
-def _hold(fields: Fields, key: str) -> Hold | None:
-    node = fields.raw(key, required=False)
-    if node is None:
-        return None
-    if isinstance(node.value, list):
-        return Hold(*_pair(node.value, fields, key, 0, MAX_SECONDS))
-    seconds = check_int(node, fields.file, fields.field(key), 0, MAX_SECONDS)
-    return Hold(seconds, seconds)
+    return Advice(advice_id, text, span, from_article)
 
 
 _VOLUME_KEYS = ("sets", "reps", "seconds", "hold_seconds")
@@ -166,7 +138,7 @@ def _volume(exercise: Fields) -> Volume:
             if key in values:
                 raise block.error(key, "given in both `article` and `app`: say where the number comes from once")
             if key == "hold_seconds":
-                values[key] = _hold(block, key)
+                values[key] = parse_hold(block, key)
             else:
                 low, high = limits.get(key, (0, MAX_SECONDS))
                 values[key] = block.integer(key, low, high)
@@ -186,18 +158,8 @@ def _volume(exercise: Fields) -> Volume:
     )
 
 
-def _equipment(fields: Fields, key: str = "equipment") -> tuple[str, ...]:
-    items = fields.texts(key, required=False, max_length=40)
-    for i, item in enumerate(items):
-        if item not in EQUIPMENT:
-            node = fields.node.value[key].value[i]
-            raise DataError(fields.file, node.line, f"{fields.field(key)}[{i}]",
-                            f"unknown equipment {item!r} (known: {', '.join(EQUIPMENT)})")
-    return tuple(items)
-
-
-def _exercise(fields: Fields) -> Exercise:
-    exercise_id = _identifier(fields)
+def _exercise(fields: Fields, advice_ids: frozenset[str]) -> Exercise:
+    exercise_id = identifier(fields)
     one_sided = fields.boolean("one_sided")
     side_label = fields.text("side_label", required=False, default="{side} leg", max_length=60)
     if "{side}" not in side_label:
@@ -206,6 +168,11 @@ def _exercise(fields: Fields) -> Exercise:
     pace = fields.choice("pace", ("guided", "own"), required=volume.seconds is None)
     if volume.seconds is not None and pace is not None:
         raise fields.error("pace", "timed work has no pace: drop this key")
+    steps = tuple(fields.texts("steps"))
+    if not steps:
+        raise fields.error("steps", "at least one step is needed")
+    tips = tuple(fields.texts("tips", required=False))
+    equipment = parse_equipment(fields)
     exercise = Exercise(
         id=exercise_id,
         name=fields.text("name", max_length=80),
@@ -214,57 +181,35 @@ def _exercise(fields: Fields) -> Exercise:
         summary=fields.text("summary"),
         category=fields.choice("category", ("strength", "stretch")),
         works=tuple(fields.texts("works", max_length=80)),
-        equipment=_equipment(fields),
+        equipment=equipment,
         one_sided=one_sided,
         side_label=side_label,
         pace=pace,
         volume=volume,
-        steps=tuple(fields.texts("steps")),
-        tips=tuple(fields.texts("tips", required=False)),
-        progressions=_progressions(fields),
+        steps=steps,
+        tips=tips,
+        progressions=parse_progressions(fields, steps, tips, advice_ids),
+        cue_change=fields.text("cue_change", required=False),
+        per_side_from_article=fields.boolean("per_side_from_article", required=False),
+        each_side=fields.text("each_side", required=False, default="each side", max_length=40),
+        advice=parse_advice_ids(fields, advice_ids),
     )
-    if not exercise.steps:
-        raise fields.error("steps", "at least one step is needed")
     fields.finish()
+    for step in exercise.progressions:
+        pace = exercise.pace_in(step)
+        if (pace is None) != exercise.timed:
+            raise fields.error("progressions", f"{step.id}: pace {pace!r} does not fit "
+                                               f"{'timed' if exercise.timed else 'counted'} work")
     return exercise
 
 
-def _progressions(fields: Fields) -> tuple[Progression, ...]:
-    ladder: list[Progression] = []
-    for i, node in enumerate(fields.items("progressions")):
-        step_fields = Fields(node, fields.file, f"{fields.field('progressions')}[{i}]")
-        step = Progression(
-            id=_identifier(step_fields),
-            name=step_fields.text("name", max_length=80),
-            level=step_fields.choice("level", LEVELS),
-            changes=step_fields.text("changes"),
-            equipment=_equipment(step_fields),
-            from_article=step_fields.boolean("from_article"),
-            one_sided=step_fields.boolean("one_sided", required=False),
-            hold=_hold(step_fields, "hold_seconds"),
-            steps=tuple(step_fields.texts("steps", required=False)),
-        )
-        step_fields.finish()
-        if any(s.id == step.id for s in ladder):
-            raise step_fields.error("id", f"duplicate progression id {step.id!r}")
-        if i == 0 and (step.level != "beginner" or RESISTANCE & set(step.equipment)):
-            raise DataError(fields.file, node.line, step_fields.path,
-                            "the first step must be for beginners and add no resistance (band or weights)")
-        if ladder and LEVELS.index(step.level) < LEVELS.index(ladder[-1].level):
-            raise step_fields.error("level", f"{step.level!r} comes after {ladder[-1].level!r}: levels only go up")
-        ladder.append(step)
-    if not ladder:
-        raise fields.error("progressions", "at least one step is needed")
-    return tuple(ladder)
-
-
 def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
-    routine_id = _identifier(fields)
+    routine_id = identifier(fields)
     name = fields.text("name", max_length=80)
     description = fields.text("description", required=False, default="")
     allowed = None
     if fields.has("equipment_allowed"):
-        allowed = frozenset(_equipment(fields, "equipment_allowed"))
+        allowed = frozenset(parse_equipment(fields, "equipment_allowed"))
     items: list[RoutineItem] = []
     for i, node in enumerate(fields.items("exercises")):
         path = f"{fields.field('exercises')}[{i}]"

@@ -12,6 +12,9 @@ from .strictyaml import DataError
 
 LEVELS = ("beginner", "intermediate", "advanced")
 EQUIPMENT = ("band", "box", "wall", "ankle-weights", "weight-vest")
+# A version that adds equipment must say so in its steps: one of these words must appear (lowercase).
+EQUIPMENT_WORDS = {"band": ("band",), "box": ("box", "step"), "wall": ("wall",), "ankle-weights": ("weight",),
+                   "weight-vest": ("vest",)}
 RESISTANCE = frozenset({"band", "ankle-weights", "weight-vest"})
 
 MAX_SETS, MAX_REPS, MAX_SECONDS = 20, 100, 600
@@ -30,7 +33,7 @@ class Hold:
         return self.high
 
     def __str__(self) -> str:
-        return f"{self.low} s" if self.low == self.high else f"{self.low}-{self.high} s"
+        return f"{self.low} s" if self.low == self.high else f"{self.low}\u2013{self.high} s"
 
 
 @dataclass(frozen=True)
@@ -49,15 +52,23 @@ class Volume:
 
 @dataclass(frozen=True)
 class Progression:
+    """One version of an exercise. `steps` and `tips` are complete for this version once loaded: its own, or,
+    when it gives none, the version below's (allowed only where the set-up is the same; `inherited` says so)."""
+
     id: str
     name: str
     level: str
-    changes: str
-    equipment: tuple[str, ...]
-    from_article: bool
+    changes: str  # what differs from the version below (for the first: the starting form)
+    equipment: tuple[str, ...]  # what this version needs on top of the exercise's own equipment
+    from_article: bool  # False: the app's own step (e.g. a band-free first rung), from the article's advice
     one_sided: bool | None = None
     hold: Hold | None = None
     steps: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    pace: str | None = None  # guided | own: overrides the exercise's (e.g. a pause the app times)
+    advice: tuple[str, ...] = ()  # advice ids shown with this version, on top of the exercise's
+    per_side_from_article: bool | None = None  # with one_sided: does the article say "each side"?
+    inherited: bool = False  # steps and tips are the version below's
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,7 @@ class Exercise:
     id: str
     name: str
     article_title: str
-    correction: str | None
+    correction: str | None  # a naming correction ("About the name")
     summary: str
     category: str
     works: tuple[str, ...]
@@ -74,9 +85,13 @@ class Exercise:
     side_label: str
     pace: str | None  # guided | own; None for timed work
     volume: Volume
-    steps: tuple[str, ...]
+    steps: tuple[str, ...]  # the first version's (the starting form)
     tips: tuple[str, ...]
     progressions: tuple[Progression, ...]
+    cue_change: str | None = None  # where the app words a cue differently from the article, and why
+    per_side_from_article: bool | None = None  # one-sided: True if the article says each side, False if we read it
+    each_side: str = "each side"  # "each leg", "each direction"
+    advice: tuple[str, ...] = ()  # advice ids a user meets with this exercise
 
     @property
     def timed(self) -> bool:
@@ -87,6 +102,27 @@ class Exercise:
             if step.id == progression_id:
                 return step
         raise KeyError(progression_id)
+
+    def below(self, progression: Progression) -> Progression | None:
+        """The version one rung easier, or None for the first."""
+        index = self.progressions.index(progression)
+        return self.progressions[index - 1] if index else None
+
+    def one_sided_in(self, progression: Progression) -> bool:
+        return self.one_sided if progression.one_sided is None else progression.one_sided
+
+    def per_side_source_in(self, progression: Progression) -> bool | None:
+        if progression.one_sided is not None and progression.per_side_from_article is not None:
+            return progression.per_side_from_article
+        return self.per_side_from_article
+
+    def pace_in(self, progression: Progression) -> str | None:
+        return progression.pace or self.pace
+
+    def equipment_in(self, progression: Progression) -> tuple[str, ...]:
+        """What this version needs: the exercise's equipment and the version's, in the catalogue's order."""
+        needed = set(self.equipment) | set(progression.equipment)
+        return tuple(item for item in EQUIPMENT if item in needed)
 
     def default_progression(self, level: str, allowed_equipment: frozenset[str] | None = None) -> Progression:
         """The last rung at or below `level` that needs only allowed equipment (the first rung always fits)."""
@@ -104,6 +140,7 @@ class Advice:
     id: str
     text: str
     range: tuple[int, int] | None
+    from_article: bool = True  # False: the app's own safety note (the article lacks it)
 
 
 @dataclass(frozen=True)

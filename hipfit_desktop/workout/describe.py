@@ -5,9 +5,16 @@ from __future__ import annotations
 from html import escape
 
 from ..exercises.model import Catalog
+from .card import build_card, card_html, counts_text
 from .plan import Plan, PlannedExercise
 
-SAFETY_ADVICE = ("injury-ask-physio", "start-without-resistance", "warm-up-before-couch-stretch")
+__all__ = ["advice_html", "clock_text", "counts_text", "duration_text", "exercise_html", "preview_html",
+           "routine_summary"]
+
+# Shown first, before any exercise; the couch-stretch note only when the routine has the couch stretch.
+SAFETY_ADVICE = ("injury-ask-physio", "general-warm-up", "start-without-resistance", "warm-up-before-couch-stretch")
+# How to fit the routine into a week: the preview's header (the summary and picker may show them too).
+WEEKLY_ADVICE = ("workouts-per-week", "weeks-to-build-strength", "whole-body", "adjust-reps")
 
 
 def duration_text(seconds: float) -> str:
@@ -28,52 +35,38 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def counts_text(item: PlannedExercise) -> str:
-    """"3 sets x 15 reps each side, hold 2 s" as this session will run it."""
-    each = " each side" if item.one_sided else ""
-    amount = f"{clock_text(item.seconds)}" if item.seconds else f"{item.reps} reps"
-    hold = f", hold {item.hold_seconds} s" if item.hold_seconds else ""
-    pace = ", at your own pace" if item.pace == "own" else ""
-    sets = "1 set" if item.sets == 1 else f"{item.sets} sets"
-    return f"{sets} x {amount}{each}{hold}{pace}"
-
-
 def routine_summary(plan: Plan) -> str:
     gear = ", ".join(plan.equipment) or "no equipment"
     return f"about {duration_text(plan.estimated_seconds)} · {len(plan.exercises)} exercises · {gear}"
 
 
+def advice_html(catalog: Catalog, advice_ids: tuple[str, ...]) -> str:
+    """A list of advice items, each the app's own marked as such."""
+    items = []
+    for advice_id in advice_ids:
+        advice = catalog.advice.get(advice_id)
+        if advice is not None:
+            mark = "" if advice.from_article else " <i>(the app's advice, not the article's)</i>"
+            items.append(f"<li>{escape(advice.text)}{mark}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
 def preview_html(plan: Plan, catalog: Catalog, description: str) -> str:
-    """The routine preview: safety advice first, then every exercise with steps, tips and its counts."""
+    """The routine preview: safety advice first, how to fit it into a week, then every exercise's card."""
     parts = [f"<h2>{escape(plan.routine_name)}</h2>",
              f"<p>{escape(description)}</p>" if description else "",
              f"<p><b>{escape(routine_summary(plan))}</b> at the {escape(plan.level)} level</p>",
-             "<h3>Before you start</h3><ul>"]
+             "<h3>Before you start</h3>"]
     uses_couch = any(p.exercise.id == "couch-stretch" for p in plan.exercises)
-    for advice_id in SAFETY_ADVICE:
-        if advice_id == "warm-up-before-couch-stretch" and not uses_couch:
-            continue
-        if advice_id in catalog.advice:
-            parts.append(f"<li>{escape(catalog.advice[advice_id].text)}</li>")
-    parts.append("</ul>")
+    safety = tuple(a for a in SAFETY_ADVICE if uses_couch or a != "warm-up-before-couch-stretch")
+    parts.append(advice_html(catalog, safety))
+    parts.append("<h3>Over the weeks</h3>")
+    parts.append(advice_html(catalog, WEEKLY_ADVICE))
     for number, item in enumerate(plan.exercises, start=1):
-        parts.append(exercise_html(number, item))
+        parts.append(exercise_html(number, item, catalog))
     return "\n".join(parts)
 
 
-def exercise_html(number: int, item: PlannedExercise) -> str:
-    exercise, step = item.exercise, item.progression
-    steps = step.steps or exercise.steps
-    works = ", ".join(exercise.works)
-    gear = ", ".join(exercise.equipment + step.equipment)
-    html = [f"<h3>{number}. {escape(exercise.name)}</h3>",
-            f"<p>{escape(exercise.summary)} <i>Works: {escape(works)}.</i></p>",
-            f"<p><b>This session:</b> {escape(counts_text(item))}. "
-            f"<b>Version:</b> {escape(step.name)}: {escape(step.changes)}"
-            + (f" <b>Needs:</b> {escape(gear)}." if gear else "") + "</p>",
-            "<ol>" + "".join(f"<li>{escape(s)}</li>" for s in steps) + "</ol>"]
-    if exercise.tips:
-        html.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in exercise.tips) + "</ul>")
-    if exercise.correction:
-        html.append(f"<p><i>About the name: {escape(exercise.correction)}</i></p>")
-    return "\n".join(html)
+def exercise_html(number: int, item: PlannedExercise, catalog: Catalog) -> str:
+    """One exercise of the preview: its card for this version and these counts."""
+    return card_html(build_card(item, catalog), number)

@@ -7,10 +7,10 @@ The plan knows nothing about time passing: the engine walks it. Segments are gro
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from ..exercises.model import Catalog, Exercise, Progression, Routine, equipment_needed
+from ..exercises.model import Catalog, Exercise, Hold, Progression, Routine, RoutineItem, equipment_needed
 from ..settings.model import Settings
 
 KINDS = ("get_ready", "up", "hold", "down", "self_paced", "timed", "rest", "switch_sides", "done")
@@ -61,6 +61,10 @@ class PlannedExercise:
     hold_seconds: int
     pace: str | None
     rest_seconds: int
+    hold: Hold | None = None  # the hold or pause as the data gives it (a range shows as one: "pause 2–3 s")
+    switch_sides_seconds: int | None = None
+    # where each number comes from: "your setting", "this routine", "the article", "app default"
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -142,27 +146,61 @@ def _pick(*values: _T | None) -> _T:
 
 def _plan_exercise(routine: Routine, index: int, catalog: Catalog, settings: Settings) -> PlannedExercise:
     item = routine.items[index]
-    exercise = catalog.exercises[item.exercise]
+    return plan_exercise(catalog.exercises[item.exercise], catalog, settings, item, routine.equipment_allowed)
+
+
+YOURS, ROUTINE, ARTICLE, APP = "your setting", "this routine", "the article", "app default"
+
+
+def plan_exercise(exercise: Exercise, catalog: Catalog, settings: Settings, item: RoutineItem | None = None,
+                  allowed: frozenset[str] | None = None, progression_id: str | None = None) -> PlannedExercise:
+    """One exercise as this user will do it: the version (`progression_id`, the user's, or the level's), counts
+    and timings, each number's source in `sources`. Raises KeyError for an unknown `progression_id`."""
+    item = item or RoutineItem(exercise.id)
     own = settings.for_exercise(exercise.id)
-    progression = exercise.default_progression(settings.level, routine.equipment_allowed)
-    if own.progression is not None:
+    progression = exercise.default_progression(settings.level, allowed)
+    if progression_id is not None:
+        progression = exercise.progression(progression_id)
+    elif own.progression is not None:
         # A progression the catalogue no longer has (renamed in a later version) leaves the level's default.
         with suppress(KeyError):
             progression = exercise.progression(own.progression)
     volume = exercise.volume
     hold = progression.hold or volume.hold
     timed = exercise.timed
+
+    def source(key: str, mine: object, routine: object) -> str:
+        if mine is not None:
+            return YOURS
+        if routine is not None:
+            return ROUTINE
+        return APP if key in volume.from_app else ARTICLE
+
+    amount = "seconds" if timed else "reps"
+    sources = {
+        "sets": source("sets", own.sets, item.sets),
+        amount: source(amount, getattr(own, amount), getattr(item, amount)),
+        "hold": YOURS if own.hold_seconds is not None else (
+            APP if progression.hold is None and "hold_seconds" in volume.from_app else ARTICLE),
+        "pace": YOURS if own.pace is not None else APP,
+        "rest": YOURS if (own.rest_seconds, settings.rest_between_sets_seconds) != (None, None) else APP,
+        "switch_sides": YOURS if settings.switch_sides_seconds is not None else APP,
+    }
     return PlannedExercise(
         exercise=exercise,
         progression=progression,
-        one_sided=exercise.one_sided if progression.one_sided is None else progression.one_sided,
+        one_sided=exercise.one_sided_in(progression),
         sets=_pick(own.sets, item.sets, volume.sets),
         reps=None if timed else _pick(own.reps, item.reps, volume.reps),
         seconds=_pick(own.seconds, item.seconds, volume.seconds) if timed else None,
         hold_seconds=_pick(own.hold_seconds, hold.seconds if hold else 0),
-        pace=None if timed else _pick(own.pace, exercise.pace),
+        pace=None if timed else _pick(own.pace, exercise.pace_in(progression)),
         rest_seconds=_pick(own.rest_seconds, settings.rest_between_sets_seconds,
                            catalog.defaults.rest_between_sets_seconds),
+        hold=hold,
+        switch_sides_seconds=_pick(settings.switch_sides_seconds, volume.switch_sides_seconds,
+                                   catalog.defaults.switch_sides_seconds),
+        sources=sources,
     )
 
 
@@ -192,8 +230,7 @@ class _Builder:
 
     def exercise(self, item: PlannedExercise, index: int) -> None:
         sides: tuple[str | None, ...] = self.sides if item.one_sided else (None,)
-        switch = _pick(self.settings.switch_sides_seconds, item.exercise.volume.switch_sides_seconds,
-                       self.defaults.switch_sides_seconds)
+        switch = _pick(item.switch_sides_seconds, self.defaults.switch_sides_seconds)
         for set_number in range(1, item.sets + 1):
             if set_number > 1:
                 side = sides[0]
@@ -224,40 +261,62 @@ class _Builder:
 def rep_segments(item: PlannedExercise, up: int, down: int, common: dict[str, Any]) -> list[Segment]:
     """The segments of a single rep (rep 1 of 1), used as the template for a set."""
     volume = item.exercise.volume
+    hold: list[tuple[str, int | None]] = [("hold", item.hold_seconds)] if item.hold_seconds > 0 else []
     if item.pace == "own":
-        return [Segment("self_paced", None, "", phase=PHASE_WORDS["self_paced"], rep=1, reps=1, **common)]
-    phases = [("up", volume.up_seconds or up)]
-    if item.hold_seconds > 0:
-        phases.append(("hold", item.hold_seconds))
-    phases.append(("down", volume.down_seconds or down))
-    return [Segment(kind, seconds, "", phase=PHASE_WORDS[kind], rep=1, reps=1, **common)
-            for kind, seconds in phases]
+        # The user moves at their own pace and presses at the top; a hold or pause stays timed after the press.
+        phases: list[tuple[str, int | None]] = [("self_paced", None), *hold]
+    else:
+        phases = [("up", volume.up_seconds or up), *hold, ("down", volume.down_seconds or down)]
+    extra = hold_range_text(item)
+    return [Segment(kind, seconds, extra if kind == "hold" else "", phase=PHASE_WORDS[kind], rep=1, reps=1,
+                    **common) for kind, seconds in phases]
+
+
+def hold_range_text(item: PlannedExercise) -> str:
+    """"pause 2–3 s" where the data gives a range, so the one number timed is not mistaken for the article's."""
+    hold = item.hold
+    return f"pause {hold}" if hold is not None and hold.low != hold.high else ""
 
 
 def renumber_reps(template: list[Segment], reps: int) -> list[Segment]:
     """`reps` copies of the rep-1 segments in `template`, numbered and prompted."""
     one_rep = [s.to_dict() for s in template if s.rep == 1]
+    holds = any(fields["kind"] == "hold" for fields in one_rep)
     # Plain construction: dataclasses.replace() made compiling the full session three times slower.
     return [Segment(**{**fields, "rep": rep, "reps": reps,
-                       "prompt": _rep_prompt(fields["kind"], rep, reps, fields["seconds"])})
+                       "prompt": _rep_prompt(fields["kind"], rep, reps, fields["seconds"], holds,
+                                             _range_note(template, fields))})
             for rep in range(1, reps + 1) for fields in one_rep]
 
 
-def _rep_prompt(kind: str, rep: int, reps: int, seconds: int | None) -> str:
+def _range_note(template: list[Segment], fields: dict[str, Any]) -> str:
+    """The hold's range text, kept through renumbering: a fresh template carries it in its prompt."""
+    if fields["kind"] != "hold":
+        return ""
+    prompt = fields["prompt"]
+    if prompt.startswith("pause "):
+        return prompt
+    start = prompt.find("(pause ")
+    return prompt[start + 1:-1] if start >= 0 else ""
+
+
+def _rep_prompt(kind: str, rep: int, reps: int, seconds: int | None, holds: bool, note: str) -> str:
     count = f"rep {rep} of {reps}"
     if kind == "up":
         return f"Up: {count}"
     if kind == "hold":
-        return f"Hold {seconds} s at the top"
+        return f"Hold {seconds} s at the top" + (f" ({note})" if note else "")
     if kind == "down":
         return "Lower with control"
+    if holds:
+        return f"{count.capitalize()} at your own pace; press Space at the top, then hold"
     return f"{count.capitalize()} at your own pace; press Space when it is done"
 
 
 def _timed_prompt(item: PlannedExercise, side: str | None) -> str:
     where = f", {_side_text(item, side)}" if side else ""
     if item.exercise.category == "stretch":
-        return f"Hold the stretch for {_duration(item.seconds or 0)}{where}"
+        return f"Hold the stretch for up to {_duration(item.seconds or 0)}{where}"
     return f"Keep moving for {_duration(item.seconds or 0)}{where}"
 
 
