@@ -14,6 +14,7 @@ from ..exercises.model import Catalog
 from ..settings.model import Settings
 from ..settings.store import SettingsStore
 from ..system.paths import user_paths
+from ..workout.describe import WEEKLY_ADVICE, advice_html
 from ..workout.engine import Clock, Session
 from ..workout.events import RepsChanged
 from ..workout.plan import compile_plan
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def _session_finished(self, _early: bool) -> None:
         assert self.driver is not None
-        self.summary_page.show_summary(summarize(self.driver.session))
+        self.summary_page.show_summary(summarize(self.driver.session), advice_html(self.catalog, WEEKLY_ADVICE))
         changes = {self.catalog.exercises[e].name: reps for e, reps in self._rep_changes.items()}
         self.summary_page.offer_to_remember(changes)
         self.pages.setCurrentWidget(self.summary_page)

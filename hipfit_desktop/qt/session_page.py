@@ -31,7 +31,7 @@ from .theme import phase_colours
 
 SHORTCUTS = (  # (keys, action, what the help overlay says)
     (("Space",), "space", "Pause or resume; on a your-pace step: rep done"),
-    (("Right", "N"), "skip", "Skip to the next set, rest or hold"),
+    (("Right", "N"), "skip", "Skip to the next set, rest or hold; on a stretch, end the hold (it counts)"),
     (("Left", "P"), "back", "Back: restart this set, or the previous one"),
     # Not "Shift+=" as well: on most layouts that is the same key press as "+", and two shortcuts for one
     # press make Qt fire neither.
@@ -198,6 +198,11 @@ class SessionPage(QWidget):
             self.detail.setText(detail_text(segment))
             self.instruction.setText("Paused. Press Space or Resume to carry on." if paused else segment.prompt)
             self.upcoming.setText(how_text(session) or next_text(session))
+            stretch = segment.phase == "STRETCH"
+            self.skip_button.setText("End hold ▶" if stretch else "Skip ▶")
+            self.skip_button.setAccessibleName("End the hold" if stretch else "Skip")
+            if stretch and not paused:  # "up to" the time: ending early counts as done
+                self.instruction.setText(f"{segment.prompt}. Had enough? → ends the hold, and it counts.")
             upcoming_reps = session.upcoming_reps()
             self.reps_note.setText(f"Sets to come: {upcoming_reps} reps" if upcoming_reps else "")
             self.pause_button.setText("Resume" if paused else "Pause")
@@ -268,8 +273,9 @@ def how_text(session: Session) -> str:
     if segment.exercise_index >= len(session.plan.exercises):
         return ""  # a plan restored without its preview details
     item = session.plan.exercises[segment.exercise_index]
-    steps = item.progression.steps or item.exercise.steps
-    return "How: " + "  ".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+    version = item.progression
+    steps = version.steps or item.exercise.steps
+    return f"How ({version.name.lower()}): " + "  ".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
 
 
 def next_text(session: Session) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..workout.describe import clock_text
-from ..workout.summary import Summary
+from ..workout.summary import ExerciseTally, Summary
 
 
 class SummaryPage(QWidget):
@@ -46,22 +46,25 @@ class SummaryPage(QWidget):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(
                 self.back_requested)
 
-    def show_summary(self, summary: Summary) -> None:
+    def show_summary(self, summary: Summary, advice_html: str = "") -> None:
+        """`advice_html`: how to fit sessions into a week, shown under the tally."""
         self.title.setText("Session ended early" if summary.finished_early else "Well done!")
         self.totals.setText(
             f"{escape(summary.routine_name)}: {clock_text(summary.active_seconds)} of exercise, "
             f"{summary.sets_done} of {summary.sets_planned} sets and {summary.reps_done} reps done")
         rows = "".join(
             f"<tr><td>{escape(t.name)}</td><td align='right'>{t.sets_done} / {t.sets_planned}</td>"
-            f"<td align='right'>{t.reps_done if t.counts_reps else '–'}</td></tr>" for t in summary.exercises)
+            f"<td align='right'>{_done_text(t)}</td></tr>" for t in summary.exercises)
         html = [f"<table width='100%' cellpadding='4'><tr><th align='left'>Exercise</th><th align='right'>Sets</th>"
-                f"<th align='right'>Reps</th></tr>{rows}</table>"]
+                f"<th align='right'>Reps or time</th></tr>{rows}</table>"]
         if summary.skipped:
             html.append("<h3>Skipped</h3><ul>" + "".join(f"<li>{escape(s)}</li>" for s in summary.skipped) + "</ul>")
         if summary.not_finished:
             html.append("<h3>Not finished</h3><p>" + escape(", ".join(summary.not_finished)) + "</p>")
         if not summary.skipped and not summary.not_finished:
             html.append("<p>Nothing skipped.</p>")
+        if advice_html:
+            html.append(f"<h3>Over the weeks</h3>{advice_html}")
         self.details.setHtml("\n".join(html))
 
     def offer_to_remember(self, changes: dict[str, int]) -> None:
@@ -75,3 +78,8 @@ class SummaryPage(QWidget):
         self.remember_requested.emit()
         self.remember_button.setText("Remembered for next time")
         self.remember_button.setEnabled(False)
+
+
+def _done_text(tally: ExerciseTally) -> str:
+    """Reps for counted work; the time actually held or moved for timed work (a stretch may end early)."""
+    return str(tally.reps_done) if tally.counts_reps else f"{clock_text(tally.seconds_done)} held"

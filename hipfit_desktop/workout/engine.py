@@ -164,9 +164,17 @@ class Session:
         return self._flush()
 
     def skip(self) -> list[Event]:
-        """Leave the current block (a set on one side, a rest, a hold) for the next one."""
+        """Leave the current block (a set on one side, a rest, a hold) for the next one.
+
+        A stretch is held "up to" its time: ending it early is the hold done, with the seconds held.
+        """
         self._catch_up()
         if self.state not in ("running", "paused"):
+            return self._flush()
+        if self.segment.phase == "STRETCH":
+            now = self.clock()
+            self._end(now, "done", add_time=self.state == "running")  # a pause already counted its time
+            self._advance(self.index + 1, now)
             return self._flush()
         target = self._block_end(self.index) + 1
         return self._move_to(target)

@@ -15,6 +15,7 @@ class ExerciseTally:
     sets_planned: int  # counting each side of a one-sided set as a set
     reps_done: int
     counts_reps: bool  # False for timed work (holds, stretches), where reps mean nothing
+    seconds_done: float = 0.0  # timed work: seconds actually held or moved (a stretch may end early)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ def summarize(session: Session) -> Summary:
         if segment.kind in WORK_KINDS:
             work_blocks.setdefault(segment.block, []).append(i)
     tallies: dict[int, list[int]] = {}  # exercise index -> [sets done, sets planned, reps done]
+    held: dict[int, float] = {}  # exercise index -> seconds of timed work done
     names: dict[int, str] = {}
     timed: dict[int, bool] = {}
     skipped: list[str] = []
@@ -57,7 +59,10 @@ def summarize(session: Session) -> Summary:
         elif any(statuses[i] == "ended" for i in indices) and first.exercise_name not in not_reached:
             not_reached.append(first.exercise_name or "")
         tally[2] += _reps_done(segments, statuses, indices)
-    exercises = tuple(ExerciseTally(names[k], *tallies[k], counts_reps=not timed[k]) for k in sorted(tallies))
+        held[key] = held.get(key, 0.0) + sum(
+            session.spent[i] for i in indices if segments[i].kind == "timed" and statuses[i] == "done")
+    exercises = tuple(ExerciseTally(names[k], *tallies[k], counts_reps=not timed[k], seconds_done=held[k])
+                      for k in sorted(tallies))
     return Summary(
         routine_name=session.plan.routine_name,
         active_seconds=session.active_seconds(),
