@@ -44,11 +44,11 @@ def test_right_arrow_ends_the_stretch_early_and_the_summary_shows_the_time_held(
     assert "three or four" in details  # the weekly advice, where the user meets it after a session
 
 
-def test_the_get_ready_names_the_version_being_done(qtbot, catalog, clock):
+def test_the_get_ready_shows_the_version_what_it_needs_and_its_steps(qtbot, catalog, clock):
     from hipfit_desktop.settings.model import Settings
 
     w = MainWindow(catalog, Settings(level="advanced", level_chosen=True), clock=clock, ask=lambda *_: True)
     qtbot.addWidget(w)
     w.start_routine("full-hip-session")
     how = w.session_page.upcoming.text()
-    assert how.startswith("How (lying with an ankle weight): 1. Strap an ankle weight")
+    assert how.startswith("<p><b>Lying with an ankle weight</b> &middot; needs ankle weights</p><p>1. Strap an ankle")

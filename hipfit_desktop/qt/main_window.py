@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
     @property
     def session_page(self) -> SessionPage:
         if self._session_page is None:
-            self._session_page = SessionPage()
+            self._session_page = SessionPage(self.catalog)
             self._session_page.leave_requested.connect(self.leave_session)
             self._session_page.help_button.clicked.connect(self.show_help)
             self.pages.addWidget(self._session_page)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..exercises.model import Catalog
 from ..settings.model import BOUNDS
+from ..workout.card import build_card, card_setup_html
 from ..workout.describe import clock_text
 from ..workout.engine import Session
 from ..workout.events import beats_for
@@ -55,8 +57,9 @@ class SessionPage(QWidget):
 
     leave_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.catalog = catalog
         self.driver: SessionDriver | None = None
         self._shown_for: tuple[int, str, int] | None = None  # what the words on the page were drawn for
         self.phase = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Phase")
@@ -197,7 +200,7 @@ class SessionPage(QWidget):
             self.exercise.setText(segment.exercise_name or session.plan.routine_name)
             self.detail.setText(detail_text(segment))
             self.instruction.setText("Paused. Press Space or Resume to carry on." if paused else segment.prompt)
-            self.upcoming.setText(how_text(session) or next_text(session))
+            self.upcoming.setText(how_html(session, self.catalog) or next_text(session))
             stretch = segment.phase == "STRETCH"
             self.skip_button.setText("End hold ▶" if stretch else "Skip ▶")
             self.skip_button.setAccessibleName("End the hold" if stretch else "Skip")
@@ -265,17 +268,14 @@ def detail_text(segment: Segment) -> str:
     return "  ·  ".join(parts)
 
 
-def how_text(session: Session) -> str:
-    """Before an exercise (get ready, the rest before it): its steps, so the user can set up."""
+def how_html(session: Session, catalog: Catalog) -> str:
+    """Before an exercise (get ready, the rest before it): its version, steps and safety notes, to set up."""
     segment = session.segment
     if segment.kind not in ("get_ready", "rest") or segment.set is not None or segment.exercise_index is None:
         return ""
     if segment.exercise_index >= len(session.plan.exercises):
         return ""  # a plan restored without its preview details
-    item = session.plan.exercises[segment.exercise_index]
-    version = item.progression
-    steps = version.steps or item.exercise.steps
-    return f"How ({version.name.lower()}): " + "  ".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+    return card_setup_html(build_card(session.plan.exercises[segment.exercise_index], catalog))
 
 
 def next_text(session: Session) -> str:

@@ -157,10 +157,14 @@ def _version_words(card: ExerciseCard) -> str:
 
 # --- renderers -------------------------------------------------------------------------------------------
 
+def _gear(card: ExerciseCard) -> str:
+    return ", ".join(item.replace("-", " ") for item in card.equipment) or "no equipment"
+
+
 def card_text(card: ExerciseCard) -> str:
     """The card as plain text, for `hipfit exercise`."""
     lines = [f"{card.name} ({card.exercise_id})", card.summary, f"Works: {', '.join(card.works)}",
-             f"Needs: {', '.join(card.equipment) or 'no equipment'}",
+             f"Needs: {_gear(card)}",
              f"Version: {_version_words(card)}"]
     lines.append(f"  Changes from {card.below_name}: {card.changes}" if card.below_name else f"  {card.changes}")
     lines.append("Versions: " + ", ".join(f"{vid} ({level})" for vid, _name, level in card.versions))
@@ -186,7 +190,7 @@ def card_text(card: ExerciseCard) -> str:
 def card_html(card: ExerciseCard, number: int | None = None) -> str:
     """The card as rich text for a Qt text widget; every piece of text is escaped."""
     title = f"{number}. {card.name}" if number is not None else card.name
-    gear = ", ".join(card.equipment) or "no equipment"
+    gear = _gear(card)
     changes = (f"Changes from {escape(card.below_name)}: {escape(card.changes)}" if card.below_name
                else escape(card.changes))
     html = [f"<h3>{escape(title)}</h3>",
@@ -205,3 +209,13 @@ def card_html(card: ExerciseCard, number: int | None = None) -> str:
     if card.cue_change:
         html.append(f"<p><i>Changed from the article: {escape(card.cue_change)}</i></p>")
     return "\n".join(html)
+
+
+def card_setup_html(card: ExerciseCard) -> str:
+    """What to set up before an exercise, for the session page: the version, what it needs, the numbered
+    steps and its safety notes. Short enough to read from the mat; the full card is in the preview."""
+    gear = _gear(card)
+    html = [f"<b>{escape(card.version_name)}</b> &middot; needs {escape(gear)}",
+            "<br>".join(f"{n}. {escape(step)}" for n, step in enumerate(card.steps, start=1))]
+    html += [f"&#9888; {escape(advice.text)}" for advice in card.advice if not advice.from_article]
+    return "<p>" + "</p><p>".join(html) + "</p>"
