@@ -1,4 +1,5 @@
-"""Photograph the real app under Xvfb: picker, a rep hold, a rest, the couch-stretch hold, the summary.
+"""Photograph the real app under Xvfb: picker, a rep hold, a rest, the couch-stretch hold, the summary, and
+the get-ready of an advanced version.
 
 Run with `xvfb-run -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshots.py [OUT_DIR]`
 (`make screenshots` does this). A fake clock moves the session to each moment; the pictures are of the
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from hipfit_desktop.exercises.catalog import load_catalog
 from hipfit_desktop.qt.main_window import MainWindow
+from hipfit_desktop.settings.model import Settings
 
 
 class FakeClock:
@@ -86,6 +88,16 @@ def main() -> int:
     advance_until(window, clock, lambda s: s.state == "finished")
     shoot(app, out, "summary")
     window.close()
+
+    advanced = MainWindow(load_catalog(), Settings(level="advanced", level_chosen=True), clock=clock,
+                          ask=lambda *_: True)
+    advanced.setGeometry(0, 0, 1024, 700)
+    advanced.show()
+    advanced.start_routine("band-day")
+    clock.now += 3.2
+    advanced.driver.wake()
+    shoot(app, out, "get-ready-advanced")
+    advanced.close()
     return 0
 
 

@@ -82,4 +82,4 @@ class SummaryPage(QWidget):
 
 def _done_text(tally: ExerciseTally) -> str:
     """Reps for counted work; the time actually held or moved for timed work (a stretch may end early)."""
-    return str(tally.reps_done) if tally.counts_reps else f"{clock_text(tally.seconds_done)} held"
+    return str(tally.reps_done) if tally.counts_reps else clock_text(tally.seconds_done)
