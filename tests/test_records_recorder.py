@@ -221,3 +221,21 @@ def test_a_bug_or_a_failing_disk_never_reaches_the_workout(log, small_plan, cloc
     log._db.execute("DROP TABLE checkpoints")  # every checkpoint write now fails
     run_until(session, clock, wall, lambda s: s.state == "finished")
     assert len(said) == 1 and "not logged" in said[0]
+
+
+def test_the_weekly_table_follows_every_insert_redo_and_discard(log, small_plan, clock, wall):
+    """The triggers keep `weekly` equal to summing the done sets, through Back (an update) and a discard."""
+    for keep in (True, False):
+        session, recorder = recorded(log, small_plan, clock, wall)
+        session.start()
+        first_block = next(s.block for s in small_plan.segments if s.kind in WORK_KINDS)
+        run_until(session, clock, wall, lambda s, first=first_block: s.segment.block > first)
+        session.back()
+        run_until(session, clock, wall, lambda s: s.state == "finished")
+        assert log.problem is None, log.problem
+        if not keep:
+            assert discard(log, recorder.session_id)
+    summed = log.read("SELECT exercise, count(*), sum(coalesce(reps_done, 0) + coalesce(seconds_done, 0)) "
+                      "FROM sets WHERE outcome = 'done' GROUP BY exercise ORDER BY exercise")
+    weekly = log.read("SELECT exercise, sum(sets), sum(volume) FROM weekly GROUP BY exercise ORDER BY exercise")
+    assert summed == weekly and len(summed) == 4

@@ -16,7 +16,9 @@ read-only or full disk turns logging off with one message; nothing here raises i
 from __future__ import annotations
 
 import os
+import queue
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -26,58 +28,10 @@ from typing import Any
 
 from ..settings.store import move_aside
 from ..system.paths import user_paths
+from . import schema
 
 FILE_NAME = "history.sqlite3"
 BUSY_TIMEOUT_MS = 1000  # another window writing: wait this long, then skip this write (not turn logging off)
-
-Migration = Callable[[sqlite3.Connection], None]
-
-
-def _to_v1(db: sqlite3.Connection) -> None:
-    for statement in (
-        """CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,           -- stable across export/import: merging never duplicates
-            routine TEXT NOT NULL,
-            routine_name TEXT NOT NULL,
-            level TEXT NOT NULL,
-            started_at REAL NOT NULL,           -- wall clock, Unix seconds
-            ended_at REAL,                      -- NULL while in progress (or after a crash, until resumed)
-            outcome TEXT CHECK (outcome IN ('finished', 'ended early')),
-            active_seconds REAL)""",
-        "CREATE INDEX sessions_by_start ON sessions (started_at)",
-        """CREATE TABLE sets (
-            id INTEGER PRIMARY KEY,
-            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,          -- the exercise's place in the routine
-            exercise TEXT NOT NULL,
-            version TEXT NOT NULL,              -- the progression done
-            side TEXT NOT NULL DEFAULT '',      -- 'left', 'right', or '' for both sides at once
-            set_number INTEGER NOT NULL,
-            sets_planned INTEGER NOT NULL,
-            reps_planned INTEGER,               -- NULL for timed work
-            reps_done INTEGER,
-            hold_seconds INTEGER,               -- the hold or pause at the top of each rep, if any
-            seconds_planned INTEGER,            -- timed work
-            seconds_done REAL,
-            outcome TEXT NOT NULL CHECK (outcome IN ('done', 'ended early', 'skipped')),
-            at REAL NOT NULL,                   -- wall clock when the set was left
-            UNIQUE (session_id, position, set_number, side))""",
-        "CREATE INDEX sets_by_exercise ON sets (exercise, at)",
-        """CREATE TABLE checkpoints (
-            session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
-            plan TEXT NOT NULL,                 -- the session's segments (JSON), written when they change
-            versions TEXT NOT NULL,             -- progression per exercise position (JSON)
-            state TEXT NOT NULL,                -- Session.snapshot(segments=False) (JSON)
-            saved_at REAL NOT NULL,             -- wall clock
-            pid INTEGER NOT NULL)               -- the process writing it: a live one is not offered for resume""",
-    ):
-        db.execute(statement)
-
-
-MIGRATIONS: list[Migration] = [_to_v1]
-SCHEMA_VERSION = len(MIGRATIONS)
-
 
 class LogError(Exception):
     """The database refused (read-only, full, damaged, locked); the message says what and where."""
@@ -98,21 +52,93 @@ class HistoryLog:
         self.problem: str | None = None
         self._now = now
         self._db: sqlite3.Connection | None = None
+        self._queue: queue.SimpleQueue[Any] | None = None
+        self._writer: threading.Thread | None = None
         self._open()
 
     # --- reading and writing ------------------------------------------------------------------------------
 
     @property
+    def _damaged_mark(self) -> Path:
+        return self.path.with_name(self.path.name + ".damaged")
+
+    def _note_damage(self, exc: BaseException) -> None:
+        """A damaged page met mid-session: the next start checks the whole file and moves it aside if so."""
+        if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+            with suppress(OSError):
+                self._damaged_mark.touch()
+
+    @property
     def writable(self) -> bool:
         return self._db is not None and self.problem is None
 
-    def write(self, change: Callable[[sqlite3.Connection], Any]) -> bool:
+    def write(self, change: Callable[[sqlite3.Connection], Any], wait: bool = False) -> bool:
         """Run `change` in one transaction. False, with logging turned off and said once, if the disk refuses;
-        False without turning it off when another window holds the lock longer than BUSY_TIMEOUT_MS."""
+        False without turning it off when another window holds the lock longer than BUSY_TIMEOUT_MS.
+
+        With the writer thread started, the change is queued and True returned at once (unless `wait`): the
+        changes run in order, each in its own transaction, and the caller never waits for the disk."""
         if not self.writable:
             return False
-        db = self._db
-        assert db is not None
+        if self._queue is None:
+            assert self._db is not None
+            return self._write_on(self._db, change)
+        done = threading.Event() if wait else None
+        result: list[bool] = []
+        self._queue.put((change, done, result))
+        if done is None:
+            return True
+        done.wait()
+        return result[0]
+
+    def start_writer(self) -> None:
+        """From now on writes run on a thread of their own (benchmarks/log_writes.py: p99 > 2 ms inline)."""
+        if self._queue is not None or not self.writable:
+            return
+        self._queue = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write_queued, name="hipfit-log-writer", daemon=True)
+        self._writer.start()
+
+    def flush(self) -> None:
+        """Wait until every queued write has run."""
+        if self._queue is not None:
+            done = threading.Event()
+            self._queue.put((lambda db: None, done, []))
+            done.wait()
+
+    def read(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a query; [] when the log cannot be read (the notice or problem says why)."""
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as exc:
+            self._note_damage(exc)
+            return []
+
+    def close(self) -> None:
+        if self._queue is not None and self._writer is not None:
+            self._queue.put(None)
+            self._writer.join()
+            self._queue = self._writer = None
+        if self._db is not None:
+            with suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def _write_queued(self) -> None:
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        assert self._queue is not None
+        while (item := self._queue.get()) is not None:
+            change, done, result = item
+            result.append(self._write_on(db, change) if self.problem is None else False)
+            if done is not None:
+                done.set()
+        db.close()
+
+    def _write_on(self, db: sqlite3.Connection, change: Callable[[sqlite3.Connection], Any]) -> bool:
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -127,25 +153,11 @@ class HistoryLog:
                 return False
             self._turn_off(exc)
             return False
-        except (sqlite3.Error, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - the disk (sqlite3.Error, OSError) or a bug: never the workout
+            self._note_damage(exc)
             self._turn_off(exc)
             return False
         return True
-
-    def read(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a query; [] when the log cannot be read (the notice or problem says why)."""
-        if self._db is None:
-            return []
-        try:
-            return self._db.execute(sql, parameters).fetchall()
-        except sqlite3.Error:
-            return []
-
-    def close(self) -> None:
-        if self._db is not None:
-            with suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
 
     def _turn_off(self, exc: BaseException) -> None:
         if self.problem is not None:
@@ -205,11 +217,15 @@ class HistoryLog:
                              check_same_thread=False)
         self._db = db
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        check = db.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"integrity check: {check}")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a damaged header or schema fails here
+        if self._damaged_mark.exists():  # a read or write hit a damaged page last time: check it all (slow)
+            check = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {check}")
+            with suppress(OSError):
+                self._damaged_mark.unlink()
         db.execute("PRAGMA foreign_keys = ON")
-        current = len(MIGRATIONS)
+        current = len(schema.MIGRATIONS)
         if version > current:
             self.problem = (f"Your training log {self.path} was written by a newer HipFit (log version {version}; "
                             f"this one knows up to {current}). It is left as it is; workouts are not logged.")
@@ -232,13 +248,13 @@ class HistoryLog:
             finally:
                 target.close()
             os.chmod(backup, 0o600)
-            self.notice = (f"Your training log was upgraded from version {version} to {len(MIGRATIONS)}; the old one "
-                           f"is kept as {backup}.")
+            self.notice = (f"Your training log was upgraded from version {version} to {len(schema.MIGRATIONS)}; "
+                           f"the old one is kept as {backup}.")
         db.execute("BEGIN IMMEDIATE")
         try:
-            for step in MIGRATIONS[version:]:
+            for step in schema.MIGRATIONS[version:]:
                 step(db)
-            db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+            db.execute(f"PRAGMA user_version = {len(schema.MIGRATIONS)}")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

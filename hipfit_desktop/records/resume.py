@@ -44,8 +44,9 @@ def find_resumable(log: HistoryLog, now: Callable[[], float] = wall_clock,
     A checkpoint held by a live process (another open window) is not offered; nor is one that cannot be read
     back, which is left in the log rather than deleted."""
     alive = alive or _process_alive
-    rows = log.read("SELECT c.session_id, s.routine, s.routine_name, c.saved_at, c.plan, c.versions, c.state, c.pid "
-                    "FROM checkpoints c JOIN sessions s ON s.id = c.session_id ORDER BY c.saved_at DESC")
+    rows = log.read("SELECT c.session_id, s.routine, s.routine_name, c.saved_at, p.segments, p.versions, c.state, "
+                    "c.pid FROM checkpoints c JOIN sessions s ON s.id = c.session_id "
+                    "JOIN plans p ON p.session_id = c.session_id ORDER BY c.saved_at DESC")
     for session_id, routine, routine_name, saved_at, plan, versions, state, pid in rows:
         if pid != os.getpid() and alive(pid):
             continue
@@ -100,6 +101,7 @@ def log_as_finished(log: HistoryLog, offer: ResumeOffer) -> bool:
         db.execute("UPDATE sessions SET ended_at = ?, outcome = 'ended early', active_seconds = ? WHERE id = ?",
                    (offer.saved_at, active, offer.session_id))
         db.execute("DELETE FROM checkpoints WHERE session_id = ?", (offer.session_id,))
+        db.execute("DELETE FROM plans WHERE session_id = ?", (offer.session_id,))
 
     return log.write(change)
 
@@ -109,6 +111,7 @@ def discard(log: HistoryLog, session_id: int) -> bool:
     def change(db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM sets WHERE session_id = ?", (session_id,))
         db.execute("DELETE FROM checkpoints WHERE session_id = ?", (session_id,))
+        db.execute("DELETE FROM plans WHERE session_id = ?", (session_id,))
         db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     return log.write(change)
