@@ -44,7 +44,8 @@ def versions_of(plan: Plan) -> dict[int, str]:
 
 
 class SessionRecorder:
-    """Listener for one session's events. `session_id` is the log's row once written (None before)."""
+    """Listener for one session's events. The session is known by its `uid` from the first segment start;
+    rows refer to it through the uid, so no write ever waits for another (`session_id` does, once)."""
 
     def __init__(self, log: HistoryLog, session: Session, now: Callable[[], float] = wall_clock,
                  versions: dict[int, str] | None = None, session_id: int | None = None) -> None:
@@ -52,7 +53,11 @@ class SessionRecorder:
         self.session = session
         self.now = now
         self.versions = versions if versions is not None else versions_of(session.plan)
-        self.session_id = session_id
+        self._session_id = session_id
+        self.uid: str | None = None
+        if session_id is not None:
+            found = log.read("SELECT uid FROM sessions WHERE id = ?", (session_id,))
+            self.uid = found[0][0] if found else None
         self._open: _OpenSet | None = None
         self._last_index = session.index
         self._ended = False
@@ -102,7 +107,7 @@ class SessionRecorder:
         self._last_index = index
         if self._open is None:
             self._open_set(index)
-        first = self.session_id is None
+        first = self.uid is None
         if first:
             self._write_session_row()
         if event.segment.kind != "done":
@@ -114,18 +119,18 @@ class SessionRecorder:
         rows = [self._set_row(self._open)] if self._open is not None else []
         self._open = None
         self._ended = True
-        if self.session_id is None:
+        if self.uid is None:
             return
         active = self.session.active_seconds()
-        end = {"id": self.session_id, "ended_at": self.now(), "outcome": "ended early" if early else "finished",
+        end = {"uid": self.uid, "ended_at": self.now(), "outcome": "ended early" if early else "finished",
                "active": active}
 
         def change(db: sqlite3.Connection) -> None:
             _insert_sets(db, rows)
             db.execute("UPDATE sessions SET ended_at = :ended_at, outcome = :outcome, active_seconds = :active "
-                       "WHERE id = :id", end)
-            db.execute("DELETE FROM checkpoints WHERE session_id = ?", (self.session_id,))
-            db.execute("DELETE FROM plans WHERE session_id = ?", (self.session_id,))
+                       "WHERE uid = :uid", end)
+            db.execute(f"DELETE FROM checkpoints WHERE session_id = {_BY_UID}", end)
+            db.execute(f"DELETE FROM plans WHERE session_id = {_BY_UID}", end)
 
         self.log.write(change)
 
@@ -176,7 +181,7 @@ class SessionRecorder:
                 seconds_done = round(self.session.spent[i], 3) if i in done.outcomes else 0.0
         position = first.exercise_index or 0
         return {
-            "session_id": self.session_id, "position": position, "exercise": first.exercise or "",
+            "uid": self.uid, "position": position, "exercise": first.exercise or "",
             "version": self.versions.get(position, ""), "side": first.side or "", "set_number": first.set or 0,
             "sets_planned": first.sets or 0, "reps_planned": first.reps, "hold_seconds": hold,
             "reps_done": sum(reps.values()) if first.rep is not None else None,
@@ -185,43 +190,54 @@ class SessionRecorder:
 
     # --- writing ------------------------------------------------------------------------------------------
 
+    @property
+    def session_id(self) -> int | None:
+        """The session's row id in the log (waits for the queued writes the first time); None if not written."""
+        if self._session_id is None and self.uid is not None:
+            self.log.flush()
+            found = self.log.read("SELECT id FROM sessions WHERE uid = ?", (self.uid,))
+            self._session_id = found[0][0] if found else None
+        return self._session_id
+
     def _write_session_row(self) -> None:
-        """The session row, its plan and first checkpoint: waited for, since later rows need the row's id."""
+        """Queue the session's row; its plan and first checkpoint follow in the same transaction (`_write`),
+        so a session in the log always has a checkpoint until it ends."""
         plan = self.session.plan
-        row = {"uid": uuid.uuid4().hex, "routine": plan.routine_id, "routine_name": plan.routine_name,
-               "level": plan.level, "started_at": self.now()}
-        ids: list[int] = []
-
-        def change(db: sqlite3.Connection) -> None:
-            cursor = db.execute("INSERT INTO sessions (uid, routine, routine_name, level, started_at) "
-                                "VALUES (:uid, :routine, :routine_name, :level, :started_at)", row)
-            ids.append(cursor.lastrowid or 0)
-
-        if self.log.write(change, wait=True):
-            self.session_id = ids[0]
+        self.uid = uuid.uuid4().hex
+        self._pending_row = {"uid": self.uid, "routine": plan.routine_id, "routine_name": plan.routine_name,
+                             "level": plan.level, "started_at": self.now()}
 
     def _write(self, rows: list[dict[str, Any]], checkpoint: bool = False, plan: bool = False) -> None:
         """Set rows, then the checkpoint and plan, in one transaction. The snapshot is taken now; turning it
         and the plan into JSON (half a millisecond, and 20 ms for a plan) happens on the log's writer thread."""
-        if self.session_id is None:
+        if self.uid is None:
             return
         for row in rows:
-            row["session_id"] = self.session_id
+            row["uid"] = self.uid
         state = self.session.snapshot(segments=False) if checkpoint else None
         segments = self.session.plan if plan else None
-        values = {"id": self.session_id, "at": self.now(), "pid": os.getpid(), "versions": json.dumps(self.versions)}
+        values = {"uid": self.uid, "at": self.now(), "pid": os.getpid(), "versions": json.dumps(self.versions)}
+        session_row, self._pending_row = self._pending_row, None
 
         def change(db: sqlite3.Connection) -> None:
+            if session_row is not None:
+                db.execute("INSERT INTO sessions (uid, routine, routine_name, level, started_at) "
+                           "VALUES (:uid, :routine, :routine_name, :level, :started_at)", session_row)
             _insert_sets(db, rows)
             if segments is not None:
-                db.execute("INSERT OR REPLACE INTO plans (session_id, segments, versions) "
-                           "VALUES (:id, :plan, :versions)", {**values, "plan": plan_json(segments)})
+                db.execute(f"INSERT OR REPLACE INTO plans (session_id, segments, versions) "
+                           f"VALUES ({_BY_UID}, :plan, :versions)", {**values, "plan": plan_json(segments)})
             if state is not None:
-                db.execute("INSERT OR REPLACE INTO checkpoints (session_id, state, saved_at, pid) "
-                           "VALUES (:id, :state, :at, :pid)",
+                db.execute(f"INSERT OR REPLACE INTO checkpoints (session_id, state, saved_at, pid) "
+                           f"VALUES ({_BY_UID}, :state, :at, :pid)",
                            {**values, "state": json.dumps(state, separators=(",", ":"))})
 
         self.log.write(change)
+
+    _pending_row: dict[str, Any] | None = None
+
+
+_BY_UID = "(SELECT id FROM sessions WHERE uid = :uid)"
 
 
 def _insert_sets(db: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
@@ -229,7 +245,7 @@ def _insert_sets(db: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         db.executemany(
             "INSERT INTO sets (session_id, position, exercise, version, side, set_number, sets_planned, "
             "reps_planned, reps_done, hold_seconds, seconds_planned, seconds_done, outcome, at) VALUES "
-            "(:session_id, :position, :exercise, :version, :side, :set_number, :sets_planned, :reps_planned, "
+            f"({_BY_UID}, :position, :exercise, :version, :side, :set_number, :sets_planned, :reps_planned, "
             ":reps_done, :hold_seconds, :seconds_planned, :seconds_done, :outcome, :at) "
             "ON CONFLICT (session_id, position, set_number, side) DO UPDATE SET reps_planned = excluded.reps_planned, "
             "reps_done = excluded.reps_done, hold_seconds = excluded.hold_seconds, "
