@@ -239,3 +239,15 @@ def test_the_weekly_table_follows_every_insert_redo_and_discard(log, small_plan,
                       "FROM sets WHERE outcome = 'done' GROUP BY exercise ORDER BY exercise")
     weekly = log.read("SELECT exercise, sum(sets), sum(volume) FROM weekly GROUP BY exercise ORDER BY exercise")
     assert summed == weekly and len(summed) == 4
+
+
+def test_last_time_reads_like_the_issue_asks():
+    from hipfit_desktop.records.queries import LastTime
+    from hipfit_desktop.records.report import last_time_text
+
+    now = datetime(2026, 11, 25, 18, 0).timestamp()
+    two_days = datetime(2026, 11, 23, 9, 0).timestamp()
+    assert last_time_text(LastTime("side-step", "above-knees", 3, 15, None, two_days), "Band above the knees",
+                          now) == "last time: 3 × 15, band above the knees, 2 days ago"
+    assert last_time_text(LastTime("couch-stretch", "couch", 1, None, 150.0, now), "Couch", now) == \
+        "last time: 1 × 2:30, couch, today"

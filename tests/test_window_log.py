@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from hipfit_desktop.qt.main_window import MainWindow
@@ -142,3 +144,17 @@ def test_a_log_that_cannot_be_written_says_so_once_and_the_workout_goes_on(make_
     qtbot.waitUntil(lambda: "not logged" in window.statusBar().currentMessage())
     window.start_routine("band-day")
     run_to(window, clock, lambda s: s.state == "finished")
+
+
+def test_the_picker_counts_the_week_and_the_preview_says_last_time(make_window, clock, qtbot, small_settings):
+    """After one Band day the week reads 1 of the target and each exercise's card says what was done."""
+    window = make_window(Choices())
+    assert "0 of 3 workouts" in window.picker.week.text()
+    window.start_routine("band-day")
+    run_to(window, clock, lambda s: s.state == "finished")
+    window.show_picker()
+    assert "1 of 3 workouts" in window.picker.week.text()
+    preview = window.picker.preview.toPlainText()
+    assert "Last time: 2 × 2, without a band, today" in preview  # the side step at the beginner level
+    window._settings_accepted(replace(small_settings, weekly_target=4))
+    assert "1 of 4 workouts" in window.picker.week.text()

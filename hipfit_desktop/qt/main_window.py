@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.ask_level)
         if self.session_log is not None:
             self.session_log.problem.connect(self._log_problem)
+            self.picker.last_times = self.session_log.last_times
+            self._show_week()
             if log is not None and log.notice:
                 lines.append(log.notice)
                 self.picker.show_notice("\n".join(lines))
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
         self._drop_driver()
         self._session_counts = {}  # counts changed for one session are spent
         self._adopt(self.saved)
+        self._show_week()
         self.pages.setCurrentWidget(self.picker)
         self.setWindowTitle("HipFit")
 
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
 
     def _settings_accepted(self, saved: Settings) -> None:
         self._save(saved)
+        self._show_week()
         if self.cues is not None:
             self.cues.apply_settings(saved)
         self._show_sound_status()
@@ -325,6 +329,12 @@ class MainWindow(QMainWindow):
 
     def session_in_progress(self) -> bool:
         return self.driver is not None and self.driver.session.state in ("running", "paused")
+
+    def _show_week(self) -> None:
+        if self.session_log is not None:
+            self.session_log.log.flush()  # the session just ended counts
+            self.picker.show_week(self.session_log.week_text(self.saved.weekly_target))
+            self.picker.refresh_preview()  # its "last time" lines
 
     def _log_problem(self, message: str) -> None:
         self.picker.show_notice(message)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
 from ..workout.describe import preview_html, routine_summary
-from ..workout.plan import compile_plan
+from ..workout.plan import Plan, compile_plan
 
 
 class PickerPage(QWidget):
@@ -56,6 +58,9 @@ class PickerPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("<h2>Pick a routine</h2>")
         left_layout.addWidget(heading)
+        self.week = QLabel(accessibleName="This week")  # "This week (from Mon 23 Nov): 1 of 3 workouts"
+        self.week.setVisible(False)
+        left_layout.addWidget(self.week)
         left_layout.addWidget(self.routines, 1)
         level_row = QHBoxLayout()
         level_row.addWidget(QLabel("Level:"))
@@ -111,6 +116,16 @@ class PickerPage(QWidget):
         item = self.routines.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    # The window sets this when there is a training log: plan -> exercise id -> "last time: ..." line.
+    last_times: Callable[[Plan], Mapping[str, str]] | None = None
+
+    def show_week(self, text: str) -> None:
+        self.week.setText(text)
+        self.week.setVisible(bool(text))
+
+    def refresh_preview(self) -> None:
+        self._show_preview(self.routines.currentRow())
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -128,4 +143,5 @@ class PickerPage(QWidget):
             return
         routine = list(self.catalog.routines.values())[row]
         plan = compile_plan(routine, self.catalog, self.settings)
-        self.preview.setHtml(preview_html(plan, self.catalog, routine.description))
+        last_times = self.last_times(plan) if self.last_times is not None else None
+        self.preview.setHtml(preview_html(plan, self.catalog, routine.description, last_times))

@@ -3,14 +3,18 @@ resume and close questions. No logic of its own: records/ decides what is writte
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..records.database import HistoryLog
+from ..records.database import HistoryLog, wall_clock
+from ..records.queries import week_summary
 from ..records.recorder import SessionRecorder
+from ..records.report import last_times_for, week_line
 from ..records.resume import ResumeOffer, discard, find_resumable, log_as_finished
+from ..workout.plan import Plan
 from .driver import SessionDriver
 
 # (parent, title, text, choices) -> the choice made; the last choice is what Escape or closing the box means.
@@ -44,6 +48,12 @@ class SessionLog(QObject):
         self.recorder: SessionRecorder | None = None
         log.on_problem = self.problem.emit  # called on the writer thread; the signal crosses to the UI thread
         log.start_writer()
+
+    def week_text(self, target: int) -> str:
+        return week_line(week_summary(self.log, date.today(), target))
+
+    def last_times(self, plan: Plan) -> Mapping[str, str]:
+        return last_times_for(self.log, plan, wall_clock())
 
     def attach(self, driver: SessionDriver, recorder: SessionRecorder | None = None) -> None:
         """Record this driver's session (a new one, or `recorder` of a resumed one)."""

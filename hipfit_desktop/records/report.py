@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from .queries import SessionRecord, SetRecord, WeekSummary
+from ..workout.plan import Plan
+from .database import HistoryLog
+from .queries import LastTime, SessionRecord, SetRecord, WeekSummary, last_time
 
 DEFAULT_WEEKLY_TARGET = 3  # the article: three to four workouts a week
 
@@ -56,3 +58,27 @@ def _sets_text(sets: list[SetRecord]) -> str:
         if missed.count(outcome):
             parts.append(f"{missed.count(outcome)} {outcome}")
     return ", ".join(parts)
+
+
+def last_time_text(last: LastTime, version_name: str, now: float) -> str:
+    """"last time: 3 × 15, band above the knees, 2 days ago" (a timed exercise: "2 × 2:30")."""
+    if last.reps is not None:
+        amount = f"{last.sets} × {last.reps}"
+    else:
+        minutes, seconds = divmod(round(last.seconds or 0), 60)
+        amount = f"{last.sets} × {minutes}:{seconds:02d}"
+    days = (datetime.fromtimestamp(now).date() - datetime.fromtimestamp(last.at).date()).days
+    when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+    return f"last time: {amount}, {version_name.lower()}, {when}"
+
+
+def last_times_for(log: HistoryLog, plan: Plan, now: float) -> dict[str, str]:
+    """Exercise id -> its "last time" line, for the exercises of `plan` that are in the log."""
+    lines = {}
+    for item in plan.exercises:
+        last = last_time(log, item.exercise.id)
+        if last is None:
+            continue
+        names = {step.id: step.name for step in item.exercise.progressions}
+        lines[item.exercise.id] = last_time_text(last, names.get(last.version, last.version), now)
+    return lines
