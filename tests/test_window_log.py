@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.qt.session_log import DISCARD, KEEP_GOING, LOG, RESUME, SAVE_AND_QUIT
@@ -158,3 +159,21 @@ def test_the_picker_counts_the_week_and_the_preview_says_last_time(make_window, 
     assert "Last time: 2 × 2, without a band, today" in preview  # the side step at the beginner level
     window._settings_accepted(replace(small_settings, weekly_target=4))
     assert "1 of 4 workouts" in window.picker.week.text()
+
+
+def test_the_history_page_lists_the_sessions_and_charts_each_exercise(make_window, clock, qtbot):
+    from hipfit_desktop.qt.history_page import VolumeChart
+
+    window = make_window(Choices())
+    window.start_routine("band-day")
+    run_to(window, clock, lambda s: s.state == "finished")
+    window.show_picker()
+    qtbot.mouseClick(window.picker.history_button, Qt.MouseButton.LeftButton)
+    page = window.pages.currentWidget()
+    assert "1 of 3 workouts" in page.week.text()
+    assert "Band day (beginner): finished" in page.sessions.toPlainText()
+    charts = page.charts.findChildren(VolumeChart)
+    assert sorted(c.title for c in charts) == ["Banded knee drive", "Banded side step", "Clamshell", "Glute bridge"]
+    page.grab()  # paints without error
+    page.back_requested.emit()
+    assert window.pages.currentWidget() is window.picker

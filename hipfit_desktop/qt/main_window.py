@@ -25,6 +25,7 @@ from ..workout.summary import summarize
 from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
+from .history_page import HistoryPage
 from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self._session_page: SessionPage | None = None  # built on first use: start-up shows only the picker
         self._summary_page: SummaryPage | None = None
+        self._history_page: HistoryPage | None = None
 
         self.picker.start_requested.connect(self.start_routine)
         self.picker.level_changed.connect(self._level_changed)
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         if self.session_log is not None:
             self.session_log.problem.connect(self._log_problem)
             self.picker.last_times = self.session_log.last_times
+            self.picker.history_button.setVisible(True)
+            self.picker.history_requested.connect(self.show_history)
             self._show_week()
             if log is not None and log.notice:
                 lines.append(log.notice)
@@ -135,6 +139,17 @@ class MainWindow(QMainWindow):
             self._summary_page.remember_requested.connect(self.remember_rep_changes)
             self.pages.addWidget(self._summary_page)
         return self._summary_page
+
+    def show_history(self) -> None:
+        if self.session_log is None:
+            return
+        if self._history_page is None:
+            self._history_page = HistoryPage(self.catalog)
+            self._history_page.back_requested.connect(self.show_picker)
+            self.pages.addWidget(self._history_page)
+        self.session_log.log.flush()
+        self._history_page.show_history(self.session_log.log, self.saved.weekly_target)
+        self.pages.setCurrentWidget(self._history_page)
 
     def start_routine(self, routine_id: str) -> None:
         plan = compile_plan(self.catalog.routine(routine_id), self.catalog, self.settings)

@@ -27,12 +27,13 @@ from ..workout.plan import Plan, compile_plan
 
 class PickerPage(QWidget):
     """Signals: start_requested(str)  # routine id; level_changed(str)  # beginner/intermediate/advanced;
-    counts_requested(str)  # routine id; settings_requested()"""
+    counts_requested(str)  # routine id; settings_requested(); history_requested()"""
 
     start_requested = Signal(str)
     level_changed = Signal(str)
     counts_requested = Signal(str)  # routine id: change this session's counts
     settings_requested = Signal()
+    history_requested = Signal()
 
     def __init__(self, catalog: Catalog, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,9 @@ class PickerPage(QWidget):
         more_row = QHBoxLayout()
         more_row.addWidget(self.counts_button)
         more_row.addWidget(self.settings_button)
+        self.history_button = QPushButton("History…", accessibleName="History")
+        self.history_button.setVisible(False)  # shown when there is a training log
+        more_row.addWidget(self.history_button)
         left_layout.addLayout(more_row)
         left_layout.addWidget(self.start_button)
         splitter = QSplitter()
@@ -86,6 +90,7 @@ class PickerPage(QWidget):
         self.start_button.clicked.connect(self.start)
         self.counts_button.clicked.connect(lambda: self.counts_requested.emit(self.selected_routine() or ""))
         self.settings_button.clicked.connect(self.settings_requested)
+        self.history_button.clicked.connect(self.history_requested)
         self.level.currentIndexChanged.connect(self._level_picked)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)

@@ -65,10 +65,12 @@ def preview_html(plan: Plan, catalog: Catalog, description: str, last_times: Map
     parts.append("<h3>Over the weeks</h3>")
     parts.append(advice_html(catalog, WEEKLY_ADVICE))
     for number, item in enumerate(plan.exercises, start=1):
-        parts.append(exercise_html(number, item, catalog))
-        if last_times and item.exercise.id in last_times:
+        card = exercise_html(number, item, catalog)
+        if last_times and item.exercise.id in last_times:  # under the exercise's heading
             line = last_times[item.exercise.id]
-            parts.append(f"<p><i>{escape(line[:1].upper() + line[1:])}</i></p>")
+            head_end = card.find("</h3>") + len("</h3>") if "</h3>" in card else 0
+            card = f"{card[:head_end]}<p><i>{escape(line[:1].upper() + line[1:])}</i></p>{card[head_end:]}"
+        parts.append(card)
     return "\n".join(parts)
 
 
