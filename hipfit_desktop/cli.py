@@ -1,4 +1,5 @@
-"""`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID` and `settings` on the command line."""
+"""`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID`, `settings`, `history`, `export` and
+`import FILE` on the command line."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from .exercises.catalog import load_catalog
 from .exercises.model import LEVELS, Catalog
 from .exercises.strictyaml import DataError
+from .records.database import HistoryLog
+from .records.exchange import BackupError, ImportResult, export_backup, export_csv, import_backup, read_backup
+from .records.queries import as_json, recent_sessions, week_summary
+from .records.report import DEFAULT_WEEKLY_TARGET, format_history
 from .settings.model import TIMINGS, Settings
-from .settings.store import SettingsStore
+from .settings.store import SettingsStore, write_atomic
 from .system.paths import user_paths
 from .workout.card import build_card, card_text
 from .workout.describe import clock_text
@@ -41,7 +47,27 @@ def build_parser() -> argparse.ArgumentParser:
     exercise.add_argument("--level", choices=LEVELS, help="beginner, intermediate or advanced")
     exercise.add_argument("--list", action="store_true", help="the exercise ids, names and versions")
     commands.add_parser("settings", help="where your settings are kept, and what they are")
+    history = commands.add_parser("history", help="your training log: this week and the sessions before")
+    history.add_argument("--weeks", type=_weeks, default=4, help="how many weeks back, this one included (4)")
+    history.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    export = commands.add_parser("export", help="the training log as CSV (one row per set) or a JSON backup")
+    export.add_argument("--format", choices=("csv", "json"), required=True,
+                        help="csv: one row per set; json: a backup of history, settings and your routines")
+    export.add_argument("--out", type=Path, help="write to this file (default: the standard output)")
+    restore = commands.add_parser("import", help="merge a JSON backup; sessions already in the log are skipped")
+    restore.add_argument("file", type=Path, help="a file made by `hipfit export --format json`")
+    restore.add_argument("--dry-run", action="store_true", help="say what would be imported; change nothing")
     return parser
+
+
+def _weeks(text: str) -> int:
+    try:
+        weeks = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of weeks, got {text!r}") from None
+    if not 1 <= weeks <= 1000:
+        raise argparse.ArgumentTypeError(f"weeks: {weeks} is out of range (1 to 1000)")
+    return weeks
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for message in loaded.messages():  # one line each: the notice, then `settings.yaml:LINE: ...` warnings
         print(f"hipfit: {message}", file=sys.stderr)
     settings = loaded.settings
+    if args.command in ("history", "export", "import"):
+        return records_command(args, catalog, settings)
     if args.command == "settings":
         return _print(format_settings(store.path, settings, catalog))
     if args.command == "list":
@@ -75,6 +103,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     plan = compile_plan(catalog.routine(args.routine), catalog, settings)
     return _print(json.dumps(plan.to_json(), indent=1) if args.json else format_plan(plan))
+
+
+def records_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:
+    """`history`, `export` and `import`: the training log from the command line (docs: README, Training log)."""
+    log = HistoryLog()
+    try:
+        if log.notice:
+            print(f"hipfit: {log.notice}", file=sys.stderr)
+        if args.command == "history":
+            today = date.today()
+            target = getattr(settings, "weekly_target", DEFAULT_WEEKLY_TARGET)
+            week = week_summary(log, today, target)
+            sessions = recent_sessions(log, args.weeks, today, with_sets=True)
+            if args.json:
+                return _print(json.dumps({"week": {"start": week.start.isoformat(), "workouts": week.workouts,
+                                                   "target": week.target},
+                                          "sessions": [as_json(s) for s in sessions]}, indent=1))
+            names = {e.id: e.name for e in catalog.exercises.values()}
+            return _print(format_history(sessions, week, args.weeks, names))
+        if args.command == "export":
+            text = export_csv(log) if args.format == "csv" else json.dumps(export_backup(log, user_paths()), indent=1)
+            if args.out is None:
+                return _print(text.rstrip("\n"))
+            try:
+                write_atomic(args.out, text.encode("utf-8"))
+            except OSError as exc:
+                print(f"hipfit: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+                return 1
+            print(f"hipfit: wrote {args.out}", file=sys.stderr)
+            return 0
+        try:
+            backup = read_backup(args.file)
+            result = import_backup(log, user_paths(), backup, dry_run=args.dry_run)
+        except BackupError as problem:
+            print(f"hipfit: {problem}; nothing was imported", file=sys.stderr)
+            return 2
+        return _print(format_import(result, args.dry_run))
+    finally:
+        log.close()
+
+
+def format_import(result: ImportResult, dry_run: bool) -> str:
+    verb = "Would add" if dry_run else "Added"
+    lines = [f"{verb} {result.sessions_added} sessions ({result.sets_added} sets); "
+             f"{result.sessions_present} already in your log.",
+             f"Settings: {result.settings}."]
+    if result.routines_added:
+        lines.append(f"Routines {'to add' if dry_run else 'added'}: {', '.join(result.routines_added)}.")
+    if result.routines_kept:
+        lines.append(f"Routines you already have, kept: {', '.join(result.routines_kept)}.")
+    return "\n".join(lines)
 
 
 def _exercise_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:

@@ -1,7 +1,10 @@
 """Photograph the real app under Xvfb: picker, a rep hold, a rest, the couch-stretch hold, the summary, and
 the get-ready of an advanced version.
 
-Run with `xvfb-run -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshots.py [OUT_DIR]`
+Then, from a made-up training log of a few weeks, the picker with the week and "last time" lines, and the
+history page (only these with `--log`).
+
+Run with `xvfb-run -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshots.py [OUT_DIR] [--log]`
 (`make screenshots` does this). A fake clock moves the session to each moment; the pictures are of the
 real window on the X screen, taken with ImageMagick's `import -window root`.
 """
@@ -54,10 +57,58 @@ def advance_until(window: MainWindow, clock: FakeClock, done) -> None:  # type: 
     raise RuntimeError("never reached the wanted moment")
 
 
+def log_shots(app: QApplication, out: Path) -> None:
+    """Eight weeks of Band day, three a week, then the picker and the history page."""
+    import tempfile
+    from datetime import datetime, timedelta
+
+    from hipfit_desktop.records.database import HistoryLog
+    from hipfit_desktop.records.recorder import SessionRecorder
+    from hipfit_desktop.workout.engine import Session
+    from hipfit_desktop.workout.plan import compile_plan
+
+    catalog = load_catalog()
+    settings = Settings(level="intermediate", level_chosen=True, last_routine="band-day")
+    clock = FakeClock()
+    with tempfile.TemporaryDirectory() as folder:
+        log = HistoryLog(Path(folder) / "history.sqlite3")
+        now = datetime.now().replace(hour=18, minute=0)
+        for days_ago in sorted({d for w in range(8) for d in (w * 7 + 6, w * 7 + 4, w * 7 + 2)}, reverse=True):
+            if days_ago < 2:
+                continue
+            if days_ago > 40:  # the first weeks were at the beginner level
+                plan = compile_plan(catalog.routine("band-day"), catalog, Settings(level="beginner"))
+            else:
+                plan = compile_plan(catalog.routine("band-day"), catalog, settings)
+            wall = [(now - timedelta(days=days_ago)).timestamp()]
+            session = Session(plan, clock)
+            session.subscribe(SessionRecorder(log, session, now=lambda wall=wall: wall[0]))
+            session.start()
+            while session.state != "finished":
+                step = 2.0 if session.segment.kind == "self_paced" else session.remaining() or 0
+                clock.now += step
+                wall[0] += step
+                session.rep_done() if session.segment.kind == "self_paced" else session.tick()
+        log.close()
+        window = MainWindow(catalog, settings, clock=clock, ask=lambda *_: True,
+                            log=HistoryLog(Path(folder) / "history.sqlite3"))
+        window.setGeometry(0, 0, 1024, 700)
+        window.show()
+        settle(app)
+        window.picker.preview.scrollToAnchor("")
+        shoot(app, out, "picker-week")
+        window.show_history()
+        shoot(app, out, "history")
+        window.close()
+
+
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out = Path(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    if "--log" in sys.argv:
+        log_shots(app, out)
+        return 0
     clock = FakeClock()
     window = MainWindow(load_catalog(), clock=clock, ask=lambda *_: True)
     window.setGeometry(0, 0, 1024, 700)
@@ -98,6 +149,7 @@ def main() -> int:
     advanced.driver.wake()
     shoot(app, out, "get-ready-advanced")
     advanced.close()
+    log_shots(app, out)
     return 0
 
 

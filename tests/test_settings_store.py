@@ -152,6 +152,15 @@ def test_reset_helpers_clear_one_exercise_or_everything_but_the_level():
     assert EVERYTHING.reset_all() == Settings(level="advanced", level_chosen=True, last_routine="band-day")
 
 
+def test_the_weekly_target_is_saved_at_the_top_only_when_changed(path, catalog):
+    """Workouts a week: 1 to 7, default 3 (the article: three to four); kept by Reset all."""
+    store = SettingsStore(path)
+    assert store.save(Settings(weekly_target=5)).ok
+    assert yaml.safe_load(path.read_text()) == {"version": 1, "weekly_target": 5}
+    assert reload(path, catalog).settings == Settings(weekly_target=5)
+    assert Settings(weekly_target=5, volume=10).reset_all() == Settings(weekly_target=5)
+
+
 @pytest.mark.parametrize("name", sorted(BOUNDS))
 def test_every_number_has_bounds_in_the_model(name):
     """A dialog cannot store a number out of range: the model refuses it, naming the field."""
@@ -171,6 +180,9 @@ def test_an_out_of_range_number_in_the_file_is_replaced_by_its_default(path, cat
     if name in ("volume",):
         where = f"sound:\n  volume: {high + 1}\n"
         field = "sound.volume"
+    elif name == "weekly_target":
+        where = f"weekly_target: {high + 1}\n"
+        field = "weekly_target"
     elif name in Settings.__dataclass_fields__:
         where = f"timings:\n  {name}: {high + 1}\n"
         field = f"timings.{name}"

@@ -29,6 +29,7 @@ def create_main_window():  # type: ignore[no-untyped-def]
     except DataError as problem:  # only a damaged install gets here: the shipped data is tested
         QMessageBox.critical(None, "HipFit cannot start", f"The exercise data is damaged:\n{problem}")
         return None
+    from ..records.database import HistoryLog
     from ..settings.store import SettingsStore
     from .keepawake_qt import KeepAwakeFollower
     from .main_window import MainWindow
@@ -37,7 +38,7 @@ def create_main_window():  # type: ignore[no-untyped-def]
     store = SettingsStore()
     loaded = store.load(catalog)
     return MainWindow(catalog, loaded.settings, store=store, notices=loaded.messages(),
-                      cues=CuePlayer(settings=loaded.settings), keep_awake=KeepAwakeFollower())
+                      cues=CuePlayer(settings=loaded.settings), keep_awake=KeepAwakeFollower(), log=HistoryLog())
 
 
 def run_app(argv: list[str] | None = None) -> int:

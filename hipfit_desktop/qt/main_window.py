@@ -11,6 +11,9 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from ..exercises.model import Catalog
+from ..records.database import HistoryLog
+from ..records.recorder import SessionRecorder
+from ..records.resume import ResumeOffer, resume
 from ..settings.model import Settings
 from ..settings.store import SettingsStore
 from ..system.paths import user_paths
@@ -22,9 +25,11 @@ from ..workout.summary import summarize
 from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
+from .history_page import HistoryPage
 from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
+from .session_log import RESUME, Choose, SessionLog, choose_with_dialog
 from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
 from .sound import CuePlayer
@@ -43,13 +48,15 @@ def ask_with_dialog(parent: QWidget, title: str, question: str) -> bool:
 class MainWindow(QMainWindow):
     """`saved` is what the settings file holds; `settings` is that plus any counts changed for this session only.
 
-    Without a `store` (tests, previews) nothing is saved and the first-run level question is not asked.
+    Without a `store` (tests, previews) nothing is saved and the first-run level question is not asked;
+    without a `log` nothing is recorded and no resume is offered.
     """
 
     def __init__(self, catalog: Catalog, settings: Settings | None = None, clock: Clock = time.monotonic,
                  ask: Ask = ask_with_dialog, store: SettingsStore | None = None,
                  notices: Sequence[str] = (), cues: CuePlayer | None = None,
-                 keep_awake: KeepAwakeFollower | None = None) -> None:
+                 keep_awake: KeepAwakeFollower | None = None, log: HistoryLog | None = None,
+                 choose: Choose = choose_with_dialog) -> None:
         super().__init__()
         self.catalog = catalog
         self.saved = settings or Settings()
@@ -58,6 +65,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.clock = clock
         self.ask = ask  # tests answer the questions instead of a modal dialog
+        self.choose = choose  # the same, for questions with more than two answers
+        self.session_log = SessionLog(log, self) if log is not None else None
         self.driver: SessionDriver | None = None
         self.dialog: QDialog | None = None  # the settings, counts or level dialog while one is open
         self._rep_changes: dict[str, int] = {}  # exercise id -> reps chosen with +/- during the session
@@ -83,6 +92,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self._session_page: SessionPage | None = None  # built on first use: start-up shows only the picker
         self._summary_page: SummaryPage | None = None
+        self._history_page: HistoryPage | None = None
 
         self.picker.start_requested.connect(self.start_routine)
         self.picker.level_changed.connect(self._level_changed)
@@ -97,6 +107,16 @@ class MainWindow(QMainWindow):
         self.picker.show_notice("\n".join(lines))
         if store is not None and not self.saved.level_chosen:
             QTimer.singleShot(0, self.ask_level)
+        if self.session_log is not None:
+            self.session_log.problem.connect(self._log_problem)
+            self.picker.last_times = self.session_log.last_times
+            self.picker.history_button.setVisible(True)
+            self.picker.history_requested.connect(self.show_history)
+            self._show_week()
+            if log is not None and log.notice:
+                lines.append(log.notice)
+                self.picker.show_notice("\n".join(lines))
+            QTimer.singleShot(0, self.offer_resume)
         self._window_state = QSettings(str(user_paths().config / "window.ini"), QSettings.Format.IniFormat)
         self._restore_geometry()
 
@@ -120,22 +140,56 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._summary_page)
         return self._summary_page
 
+    def show_history(self) -> None:
+        if self.session_log is None:
+            return
+        if self._history_page is None:
+            self._history_page = HistoryPage(self.catalog)
+            self._history_page.back_requested.connect(self.show_picker)
+            self.pages.addWidget(self._history_page)
+        self.session_log.log.flush()
+        self._history_page.show_history(self.session_log.log, self.saved.weekly_target)
+        self.pages.setCurrentWidget(self._history_page)
+
     def start_routine(self, routine_id: str) -> None:
         plan = compile_plan(self.catalog.routine(routine_id), self.catalog, self.settings)
         if self.saved.last_routine != routine_id:
             self._save(replace(self.saved, last_routine=routine_id))
+        self._run(Session(plan, self.clock))
+
+    def offer_resume(self) -> None:
+        """At start: a session left by a crash or a close is offered (Resume / Log as finished / Discard)."""
+        if self.session_log is None or self.driver is not None:
+            return
+        offer = self.session_log.offer()
+        if offer is not None and self.session_log.ask_resume(self, self.choose, offer) == RESUME:
+            self.resume_session(offer)
+
+    def resume_session(self, offer: ResumeOffer) -> None:
+        """The session as it was at its checkpoint, paused: Space carries on."""
+        assert self.session_log is not None
+        base = None
+        if offer.routine in self.catalog.routines:
+            base = compile_plan(self.catalog.routine(offer.routine), self.catalog, self.settings)
+        session, recorder = resume(self.session_log.log, offer, self.clock, base=base)
+        self._run(session, recorder)
+
+    def _run(self, session: Session, recorder: SessionRecorder | None = None) -> None:
+        plan = session.plan
         self._rep_changes = {}
-        self.driver = SessionDriver(Session(plan, self.clock), self)
+        self.driver = SessionDriver(session, self)
         if self.cues is not None:  # first listener: nothing slow may run between a deadline and its tone
             self.cues.attach(self.driver)
         if self.keep_awake is not None:
             self.keep_awake.attach(self.driver)
         self.driver.finished.connect(self._session_finished)
         self.driver.event.connect(self._note_rep_change)
+        if self.session_log is not None:
+            self.session_log.attach(self.driver, recorder)
         self.session_page.attach(self.driver)
         self.pages.setCurrentWidget(self.session_page)
         self.setWindowTitle(f"HipFit — {plan.routine_name}")
-        self.driver.start()
+        self.driver.start()  # a resumed session is paused already: nothing happens until Space
 
     def leave_session(self) -> None:
         if self.driver is None or self.driver.session.state == "finished":
@@ -172,6 +226,7 @@ class MainWindow(QMainWindow):
         self._drop_driver()
         self._session_counts = {}  # counts changed for one session are spent
         self._adopt(self.saved)
+        self._show_week()
         self.pages.setCurrentWidget(self.picker)
         self.setWindowTitle("HipFit")
 
@@ -210,6 +265,7 @@ class MainWindow(QMainWindow):
 
     def _settings_accepted(self, saved: Settings) -> None:
         self._save(saved)
+        self._show_week()
         if self.cues is not None:
             self.cues.apply_settings(saved)
         self._show_sound_status()
@@ -289,12 +345,28 @@ class MainWindow(QMainWindow):
     def session_in_progress(self) -> bool:
         return self.driver is not None and self.driver.session.state in ("running", "paused")
 
+    def _show_week(self) -> None:
+        if self.session_log is not None:
+            self.session_log.log.flush()  # the session just ended counts
+            self.picker.show_week(self.session_log.week_text(self.saved.weekly_target))
+            self.picker.refresh_preview()  # its "last time" lines
+
+    def _log_problem(self, message: str) -> None:
+        self.picker.show_notice(message)
+        self.statusBar().showMessage(message, 20000)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.session_in_progress() and not self.ask(
-                self, "Quit HipFit?", "A session is in progress. Quit and throw it away?"):
-            event.ignore()
-            return
+        if self.session_in_progress():
+            if self.session_log is not None:
+                closing = self.session_log.ask_close(self, self.choose)
+            else:
+                closing = self.ask(self, "Quit HipFit?", "A session is in progress. Quit and throw it away?")
+            if not closing:
+                event.ignore()
+                return
         self._drop_driver()
+        if self.session_log is not None:
+            self.session_log.close()
         if self.cues is not None:
             self.cues.shutdown()
         self._window_state.setValue("geometry", self.saveGeometry())

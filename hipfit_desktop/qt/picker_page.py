@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,17 +22,18 @@ from PySide6.QtWidgets import (
 from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
 from ..workout.describe import preview_html, routine_summary
-from ..workout.plan import compile_plan
+from ..workout.plan import Plan, compile_plan
 
 
 class PickerPage(QWidget):
     """Signals: start_requested(str)  # routine id; level_changed(str)  # beginner/intermediate/advanced;
-    counts_requested(str)  # routine id; settings_requested()"""
+    counts_requested(str)  # routine id; settings_requested(); history_requested()"""
 
     start_requested = Signal(str)
     level_changed = Signal(str)
     counts_requested = Signal(str)  # routine id: change this session's counts
     settings_requested = Signal()
+    history_requested = Signal()
 
     def __init__(self, catalog: Catalog, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,9 @@ class PickerPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("<h2>Pick a routine</h2>")
         left_layout.addWidget(heading)
+        self.week = QLabel(accessibleName="This week")  # "This week (from Mon 23 Nov): 1 of 3 workouts"
+        self.week.setVisible(False)
+        left_layout.addWidget(self.week)
         left_layout.addWidget(self.routines, 1)
         level_row = QHBoxLayout()
         level_row.addWidget(QLabel("Level:"))
@@ -64,6 +70,9 @@ class PickerPage(QWidget):
         more_row = QHBoxLayout()
         more_row.addWidget(self.counts_button)
         more_row.addWidget(self.settings_button)
+        self.history_button = QPushButton("History…", accessibleName="History")
+        self.history_button.setVisible(False)  # shown when there is a training log
+        more_row.addWidget(self.history_button)
         left_layout.addLayout(more_row)
         left_layout.addWidget(self.start_button)
         splitter = QSplitter()
@@ -81,6 +90,7 @@ class PickerPage(QWidget):
         self.start_button.clicked.connect(self.start)
         self.counts_button.clicked.connect(lambda: self.counts_requested.emit(self.selected_routine() or ""))
         self.settings_button.clicked.connect(self.settings_requested)
+        self.history_button.clicked.connect(self.history_requested)
         self.level.currentIndexChanged.connect(self._level_picked)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
@@ -111,6 +121,16 @@ class PickerPage(QWidget):
         item = self.routines.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    # The window sets this when there is a training log: plan -> exercise id -> "last time: ..." line.
+    last_times: Callable[[Plan], Mapping[str, str]] | None = None
+
+    def show_week(self, text: str) -> None:
+        self.week.setText(text)
+        self.week.setVisible(bool(text))
+
+    def refresh_preview(self) -> None:
+        self._show_preview(self.routines.currentRow())
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -128,4 +148,5 @@ class PickerPage(QWidget):
             return
         routine = list(self.catalog.routines.values())[row]
         plan = compile_plan(routine, self.catalog, self.settings)
-        self.preview.setHtml(preview_html(plan, self.catalog, routine.description))
+        last_times = self.last_times(plan) if self.last_times is not None else None
+        self.preview.setHtml(preview_html(plan, self.catalog, routine.description, last_times))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSlider,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -79,6 +80,11 @@ class SettingsDialog(QDialog):
         for side in SIDES:
             self.first_side.addItem(f"{side.capitalize()} first", side)
         form.addRow("One-sided exercises", self.first_side)
+        self.weekly_target = QSpinBox(accessibleName="Workouts a week")
+        self.weekly_target.setRange(*BOUNDS["weekly_target"])
+        self.weekly_target.setToolTip("The picker counts this week's workouts against it; the article advises "
+                                      "three to four")
+        form.addRow("Workouts a week", self.weekly_target)
         defaults = self.catalog.defaults
         self.timings: dict[str, OptionalNumberBox] = {}
         for name in TIMINGS:
@@ -152,6 +158,7 @@ class SettingsDialog(QDialog):
         self.level.setCurrentIndex(LEVELS.index(settings.level))
         self.level_note.setText(LEVEL_SENTENCES[settings.level])
         self.first_side.setCurrentIndex(SIDES.index(settings.first_side))
+        self.weekly_target.setValue(settings.weekly_target)
         for name, box in self.timings.items():
             box.set_number(getattr(settings, name))
         self.sound.setChecked(settings.sound)
@@ -236,5 +243,5 @@ class SettingsDialog(QDialog):
             level=LEVELS[self.level.currentIndex()], level_chosen=True,
             first_side=SIDES[self.first_side.currentIndex()],
             sound=self.sound.isChecked(), tones=self.tones.isChecked(), voice=self.voice.isChecked(),
-            volume=self.volume.value(),
+            volume=self.volume.value(), weekly_target=self.weekly_target.value(),
             **{name: box.number() for name, box in self.timings.items()})

@@ -40,13 +40,15 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "switch_sides_seconds": (0, 120),
     "rest_between_exercises_seconds": (0, 600),
     "volume": (0, 100),
+    "weekly_target": (1, 7),  # workouts a week; the article advises three to four
 }
 
 # The global timings, in the order the file and `hipfit settings` show them.
 TIMINGS = ("get_ready_seconds", "rest_between_sets_seconds", "switch_sides_seconds", "rest_between_exercises_seconds")
 # The per-exercise fields, in the same order as `ExerciseSettings`.
 EXERCISE_FIELDS = ("progression", "sets", "reps", "hold_seconds", "seconds", "rest_seconds", "pace")
-_FILE_KEYS = ("version", "level", "level_chosen", "first_side", "last_routine", "timings", "sound", "exercises")
+_FILE_KEYS = ("version", "level", "level_chosen", "first_side", "last_routine", "weekly_target", "timings", "sound",
+              "exercises")
 _SOUND_KEYS = {"enabled": "sound", "volume": "volume", "voice": "voice", "tones": "tones"}  # file key -> field
 
 
@@ -106,11 +108,12 @@ class Settings:
     tones: bool = True
     last_routine: str | None = None  # the routine id picked last time; may name a routine that is gone
     level_chosen: bool = False  # False until the user has picked a level (the window asks once)
+    weekly_target: int = 3  # workouts a week the picker counts against (the article: three to four)
 
     def __post_init__(self) -> None:
         _check_choice("level", self.level, LEVELS)
         _check_choice("first_side", self.first_side, SIDES)
-        for name in (*TIMINGS, "volume"):
+        for name in (*TIMINGS, "volume", "weekly_target"):
             _check_number(name, getattr(self, name))
         for name in ("sound", "voice", "tones", "level_chosen"):
             if not isinstance(getattr(self, name), bool):
@@ -144,10 +147,11 @@ class Settings:
     def reset_all(self) -> Settings:
         """Timings, first side, sound and every exercise back to the defaults.
 
-        Keeps what the user *is* rather than what they tuned: the level (and that it was chosen) and the last
-        routine.
+        Keeps what the user *is* rather than what they tuned: the level (and that it was chosen), the last
+        routine and the weekly target.
         """
-        return Settings(level=self.level, level_chosen=self.level_chosen, last_routine=self.last_routine)
+        return Settings(level=self.level, level_chosen=self.level_chosen, last_routine=self.last_routine,
+                        weekly_target=self.weekly_target)
 
 
 # --- the file (version CURRENT_VERSION): what `store` reads and writes ---------------------------
@@ -225,6 +229,7 @@ def read_settings(root: Node, file: str, catalog: Catalog, report_unknown: bool 
         "first_side": reader.get(top, ("first_side",), lambda: top.choice("first_side", SIDES, required=False)),
         "last_routine": reader.get(top, ("last_routine",),
                                    lambda: top.text("last_routine", required=False, max_length=200)),
+        "weekly_target": reader.number(top, ("weekly_target",), "weekly_target"),
     }
     timings = reader.section(top, ("timings",))
     if timings is not None:
@@ -308,7 +313,7 @@ def settings_document(settings: Settings) -> dict[str, Any]:
     """What the file holds for `settings`: the version and every value that is not the default."""
     default = Settings()
     doc: dict[str, Any] = {"version": CURRENT_VERSION}
-    for name in ("level", "level_chosen", "first_side", "last_routine"):
+    for name in ("level", "level_chosen", "first_side", "last_routine", "weekly_target"):
         if getattr(settings, name) != getattr(default, name):
             doc[name] = getattr(settings, name)
     sections = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from ..exercises.model import Catalog
@@ -51,8 +52,9 @@ def advice_html(catalog: Catalog, advice_ids: tuple[str, ...]) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def preview_html(plan: Plan, catalog: Catalog, description: str) -> str:
-    """The routine preview: safety advice first, how to fit it into a week, then every exercise's card."""
+def preview_html(plan: Plan, catalog: Catalog, description: str, last_times: Mapping[str, str] | None = None) -> str:
+    """The routine preview: safety advice first, how to fit it into a week, then every exercise's card, each
+    followed by its line from the training log (`last_times`: exercise id -> "last time: ...")."""
     parts = [f"<h2>{escape(plan.routine_name)}</h2>",
              f"<p>{escape(description)}</p>" if description else "",
              f"<p><b>{escape(routine_summary(plan))}</b> at the {escape(plan.level)} level</p>",
@@ -63,7 +65,12 @@ def preview_html(plan: Plan, catalog: Catalog, description: str) -> str:
     parts.append("<h3>Over the weeks</h3>")
     parts.append(advice_html(catalog, WEEKLY_ADVICE))
     for number, item in enumerate(plan.exercises, start=1):
-        parts.append(exercise_html(number, item, catalog))
+        card = exercise_html(number, item, catalog)
+        if last_times and item.exercise.id in last_times:  # under the exercise's heading
+            line = last_times[item.exercise.id]
+            head_end = card.find("</h3>") + len("</h3>") if "</h3>" in card else 0
+            card = f"{card[:head_end]}<p><i>{escape(line[:1].upper() + line[1:])}</i></p>{card[head_end:]}"
+        parts.append(card)
     return "\n".join(parts)
 
 

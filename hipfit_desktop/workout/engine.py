@@ -240,15 +240,15 @@ class Session:
 
     # --- saving ----------------------------------------------------------------------------------------
 
-    def snapshot(self) -> dict[str, Any]:
-        """Everything needed to carry on later, as plain JSON-able data."""
-        return {
+    def snapshot(self, segments: bool = True) -> dict[str, Any]:
+        """Everything needed to carry on later, as plain JSON-able data; without `segments` (the log keeps the
+        plan once per session: the segments are most of the size and of the 30 ms it takes)."""
+        data = {
             "version": SNAPSHOT_VERSION,
             "routine": self.plan.routine_id,
             "routine_name": self.plan.routine_name,
             "level": self.plan.level,
             "self_paced_estimate": self.plan.self_paced_estimate,
-            "segments": [s.to_dict() for s in self.plan.segments],
             "state": self.state,
             "index": self.index,
             "remaining": self.remaining(),
@@ -258,6 +258,9 @@ class Session:
             "beats_done": self._beats_done,
             "carried": self._carried,
         }
+        if segments:
+            data["segments"] = [s.to_dict() for s in self.plan.segments]
+        return data
 
     @classmethod
     def restore(cls, data: dict[str, Any], clock: Clock = time.monotonic, base: Plan | None = None) -> Session:
