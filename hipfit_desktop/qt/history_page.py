@@ -62,7 +62,10 @@ class VolumeChart(QWidget):
             if step != version:
                 painter.setPen(palette.windowText().color())
                 row = top + 13 * (changes % 2)  # alternate rows: changes in nearby weeks do not overprint
-                painter.drawText(QRectF(x, row, 220, 13), Qt.AlignmentFlag.AlignLeft, "▸ " + self.names.get(step, step))
+                label = "▸ " + self.names.get(step, step)
+                # near the right edge the label ends at the edge instead of being cut off
+                left = max(0.0, min(x, self.width() - 4 - painter.fontMetrics().horizontalAdvance(label)))
+                painter.drawText(QRectF(left, row, self.width() - left, 13), Qt.AlignmentFlag.AlignLeft, label)
                 version, changes = step, changes + 1
         painter.end()
 
@@ -105,7 +108,8 @@ class HistoryPage(QWidget):
         names = {e.id: e.name for e in self.catalog.exercises.values()}
         text = format_history(sessions, week, LIST_WEEKS, names)
         self.week.setText(escape(text.splitlines()[0]))
-        self.sessions.setHtml(f"<pre>{escape(text.split(chr(10), 2)[-1])}</pre>")
+        # pre-wrap: long lines wrap in a narrow window instead of scrolling sideways
+        self.sessions.setHtml(f"<pre style='white-space: pre-wrap'>{escape(text.split(chr(10), 2)[-1])}</pre>")
         while self.charts_layout.count():
             item = self.charts_layout.takeAt(0)
             if item.widget() is not None:
