@@ -177,3 +177,27 @@ def test_the_history_page_lists_the_sessions_and_charts_each_exercise(make_windo
     page.grab()  # paints without error
     page.back_requested.emit()
     assert window.pages.currentWidget() is window.picker
+
+
+def test_the_history_page_exports_a_csv_and_a_backup_and_imports_it_back(make_window, clock, tmp_path):
+    """Export CSV…, Back up… and Import backup… from the window: the same files as the command line."""
+    window = make_window(Choices())
+    window.start_routine("band-day")
+    run_to(window, clock, lambda s: s.state == "finished")
+    window.show_history()
+    buttons = window.pages.currentWidget().backup
+    chosen = iter([tmp_path / "log.csv", tmp_path / "backup.json", tmp_path / "backup.json", None])
+    buttons.pick = lambda *_: next(chosen)
+    buttons.export_csv()
+    assert buttons.result.text() == f"Saved {tmp_path / 'log.csv'}"
+    header, *rows = (tmp_path / "log.csv").read_text().splitlines()
+    assert "exercise" in header and len(rows) == read(tmp_path, "SELECT count(*) FROM sets")[0][0]
+    buttons.back_up()
+    assert (tmp_path / "backup.json").exists()
+    buttons.import_file()  # into the same log: nothing is added twice
+    assert buttons.result.text().startswith("Added 0 sessions (0 sets); 1 were already in your log.")
+    buttons.import_file()  # cancelled: nothing happens
+    (tmp_path / "junk.json").write_text("{not json")
+    buttons.pick = lambda *_: tmp_path / "junk.json"
+    buttons.import_file()
+    assert buttons.result.text().endswith("; nothing was imported")

@@ -23,6 +23,7 @@ from ..exercises.model import Catalog
 from ..records.database import HistoryLog
 from ..records.queries import recent_sessions, week_summary, weekly_volume
 from ..records.report import format_history
+from .backup_buttons import BackupButtons, Pick, file_dialog
 
 LIST_WEEKS = 12
 CHART_WEEKS = 26
@@ -78,9 +79,10 @@ class HistoryPage(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, pick: Pick = file_dialog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.backup = BackupButtons(pick)
         self.week = QLabel(accessibleName="This week")
         self.sessions = QTextBrowser(accessibleName="Sessions")
         self.charts = QWidget()
@@ -100,9 +102,11 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.backup)
 
     def show_history(self, log: HistoryLog, target: int, today: date | None = None) -> None:
         today = today or date.today()
+        self.backup.log = log
         week = week_summary(log, today, target)
         sessions = recent_sessions(log, LIST_WEEKS, today, with_sets=True)
         names = {e.id: e.name for e in self.catalog.exercises.values()}

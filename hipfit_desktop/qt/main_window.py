@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         if self._history_page is None:
             self._history_page = HistoryPage(self.catalog)
             self._history_page.back_requested.connect(self.show_picker)
+            self._history_page.backup.imported.connect(self.show_history)
             self.pages.addWidget(self._history_page)
         self.session_log.log.flush()
         self._history_page.show_history(self.session_log.log, self.saved.weekly_target)
