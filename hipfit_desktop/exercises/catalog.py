@@ -123,7 +123,7 @@ def _advice(fields: Fields) -> Advice:
     span = None
     if fields.has("range"):
         span = _pair(fields.items("range"), fields, "range", 0, 1000)
-    fields.finish()
+    fields.finish(allowed_extra=("range",))
     return Advice(advice_id, text, span)
 
 
@@ -295,7 +295,7 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
         items.append(item)
     if not items:
         raise fields.error("exercises", "the list is empty")
-    fields.finish()
+    fields.finish(allowed_extra=("equipment_allowed",))
     return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
                    fields.node.value["id"].line)
 
