@@ -76,6 +76,8 @@ EDGE_CASES = [
     ("article-title-80", "    article_title: Leg Lift\n", f"    article_title: {'t' * 80}\n",
      lambda e, a, d: e["lift"].article_title, "t" * 80),
     ("works-80", "    works: [glutes]\n", f"    works: [{'w' * 80}]\n", lambda e, a, d: e["lift"].works, ("w" * 80,)),
+    ("progression-name-80", "        name: Plain\n", f"        name: {'p' * 80}\n",
+     lambda e, a, d: e["lift"].progressions[0].name, "p" * 80),
     ("pace-own", "    pace: guided\n", "    pace: own\n", lambda e, a, d: e["lift"].pace, "own"),
     ("first-step-on-a-wall-and-box", "        equipment: []\n        from_article: true\n  - id: hold",
      "        equipment: [wall, box]\n        from_article: true\n  - id: hold",
@@ -198,6 +200,13 @@ def test_routine_counts_at_the_edges_are_loaded_as_written(entry, item):
     text = edit(ROUTINES, "      - exercise: hold\n        seconds: 45\n", entry)
     exercises = parse_exercises(exercises_yaml(), "x.yaml")[0]
     assert parse_routines(text, "r.yaml", exercises)["mine"].items == (RoutineItem("lift"), item)
+
+
+def test_a_routine_name_may_be_80_characters():
+    """The longest allowed routine name loads as written."""
+    text = edit(ROUTINES, "    name: Mine\n", f"    name: {'m' * 80}\n")
+    exercises = parse_exercises(exercises_yaml(), "x.yaml")[0]
+    assert parse_routines(text, "r.yaml", exercises)["mine"].name == "m" * 80
 
 
 def test_a_routine_is_loaded_as_written_with_where_it_came_from():
