@@ -185,6 +185,12 @@ EXERCISE_CASES = [
                           + _SECOND_STEP.format(id="mid", level="intermediate", equipment="") + "  - id: hold"),
      "level: intermediate",
      "exercises[0].progressions[2].level: 'intermediate' comes after 'advanced': levels only go up"),
+    ("level-goes-down-after-three", _LIFT_LADDER,
+     _LIFT_LADDER.replace("  - id: hold", _SECOND_STEP.format(id="mid", level="intermediate", equipment="")
+                          + _SECOND_STEP.format(id="hard", level="advanced", equipment="")
+                          + _SECOND_STEP.format(id="back", level="intermediate", equipment="") + "  - id: hold"),
+     ("level: intermediate", 2),
+     "exercises[0].progressions[3].level: 'intermediate' comes after 'advanced': levels only go up"),
     ("level-unknown", "        level: beginner\n        changes: The starting form.\n",
      "        level: expert\n        changes: The starting form.\n", "level: expert",
      "exercises[0].progressions[0].level: expected one of beginner, intermediate, advanced, got 'expert' (text)"),

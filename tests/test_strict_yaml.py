@@ -135,6 +135,7 @@ def test_a_file_that_cannot_be_read_says_why(tmp_path):
     ("n: .5", "f.yaml:1: n: '.5' is not a whole number"),
     ("n: 5.", "f.yaml:1: n: '5.' is not a whole number"),
     ("n: -2.5e3", "f.yaml:1: n: '-2.5e3' is not a whole number"),
+    ("n: 2.5E3", "f.yaml:1: n: '2.5E3' is not a whole number"),
     ("n: yes", "f.yaml:1: n: 'yes' is ambiguous in YAML; write true or false"),
     ("n: fifteen", "f.yaml:1: n: expected a whole number, got 'fifteen' (text)"),
     ("n: 1:60", "f.yaml:1: n: expected a whole number, got '1:60' (text)"),
