@@ -234,7 +234,8 @@ def test_a_routine_is_loaded_as_written_with_where_it_came_from():
 # --- the frozen values ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("hold, shown, seconds", [(Hold(2, 2), "2 s", 2), (Hold(1, 2), "1-2 s", 2),
-                                                  (Hold(0, 0), "0 s", 0), (Hold(2, 3), "2-3 s", 3)])
+                                                  (Hold(0, 0), "0 s", 0), (Hold(2, 3), "2-3 s", 3)],
+                         ids=["2", "1-2", "0", "2-3"])
 def test_a_hold_reads_as_seconds_or_a_range_and_guides_at_its_top(hold, shown, seconds):
     """A hold shows as `2 s` or `1-2 s`, and guided tempo uses the top of the range."""
     assert (str(hold), hold.seconds) == (shown, seconds)

@@ -117,7 +117,7 @@ class _Folder:
 @pytest.mark.parametrize("broken, expected", [
     ("exercises.yaml", "data/exercises.yaml:1: schema: this app reads schema 1, the file says 2"),
     ("routines.yaml", "data/routines.yaml:1: schema: this app reads schema 1, the file says 2"),
-])
+], ids=["exercises", "routines"])
 def test_a_broken_shipped_file_is_named_as_the_data_file(monkeypatch, broken, expected):
     """A mistake in a shipped file is reported against `data/exercises.yaml` or `data/routines.yaml`."""
     files = {"exercises.yaml": exercises_yaml(), "routines.yaml": ROUTINES}
