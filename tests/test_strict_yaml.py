@@ -329,6 +329,17 @@ def test_finish_accepts_keys_that_were_read_or_allowed():
     fields.finish(allowed_extra=("b",))
 
 
+def test_a_raw_value_is_required_unless_said_otherwise():
+    """Asking for a key's raw value without saying it is optional reports it missing when absent or empty."""
+    fields = Fields(load_text("a: 1\nb:\n", "f.yaml"), "f.yaml", "")
+    assert fields.raw("a").value == 1
+    for key in ("b", "c"):
+        with pytest.raises(DataError) as info:
+            fields.raw(key)
+        assert str(info.value) == f"f.yaml:{2 if key == 'b' else 1}: {key}: missing"
+    assert fields.raw("c", required=False) is None
+
+
 def test_has_says_whether_a_key_was_written():
     """`has` is true for a written key, even an empty one, and false for an absent one."""
     fields = Fields(load_text("a: 1\nb:\n", "f.yaml"), "f.yaml", "")
