@@ -117,6 +117,7 @@ def test_a_file_in_another_encoding_names_the_line_and_byte(tmp_path):
     with pytest.raises(DataError) as info:
         load_file(path, "r.yaml")
     assert str(info.value) == "r.yaml:3: not UTF-8 text (invalid continuation byte at byte 16)"
+    assert info.value.field == ""
 
 
 def test_a_file_that_cannot_be_read_says_why(tmp_path):
@@ -124,7 +125,7 @@ def test_a_file_that_cannot_be_read_says_why(tmp_path):
     with pytest.raises(DataError) as info:
         load_file(tmp_path / "gone.yaml", "gone.yaml")
     assert str(info.value) == "gone.yaml: cannot be read (No such file or directory)"
-    assert info.value.line is None
+    assert (info.value.line, info.value.field) == (None, "")
 
 
 # --- the checks on one field ------------------------------------------------------------------------------
