@@ -76,13 +76,15 @@ def test_every_value_keeps_the_line_of_its_key():
     ("a:\n  ? [x]\n  : 1\n", "f.yaml:2: a: keys must be plain words"),
     ("a: &x {b: 1}\nc:\n  <<: *x\n", "f.yaml:3: c: merge keys (<<) are not supported"),
     ("<<: {b: 1}\n", "f.yaml:1: (top): merge keys (<<) are not supported"),
+    ("- a: 1\n  a: 2\n", "f.yaml:2: [0].a: duplicate key (first given on line 1)"),
     ("", "f.yaml:1: the file is empty"),
     ("# nothing\n\n", "f.yaml:1: the file is empty"),
     ("a: 1\n  b: 2\n", "f.yaml:2: not valid YAML: mapping values are not allowed in this context"),
     ("a: b\n---\nc: d\n", "f.yaml:2: not valid YAML: but found another document"),
     ("a: [1, 2\n", "f.yaml:2: not valid YAML: did not find expected ',' or ']'"),
 ], ids=["duplicate-top", "duplicate-nested", "duplicate-in-list", "duplicate-flow", "list-key", "nested-list-key",
-        "merge-nested", "merge-top", "empty", "comment-only", "bad-indent", "two-documents", "unclosed-list"])
+        "merge-nested", "merge-top", "duplicate-in-top-list", "empty", "comment-only", "bad-indent",
+        "two-documents", "unclosed-list"])
 def test_yaml_mistakes_are_reported_with_line_and_field(text, expected):
     """Duplicate keys, odd keys, merge keys, empty files and broken syntax each get their own located message."""
     assert load_message(text) == expected
@@ -90,8 +92,10 @@ def test_yaml_mistakes_are_reported_with_line_and_field(text, expected):
 
 def test_a_control_character_is_reported_as_not_valid_yaml():
     """A stray control character (no line known) still names the file and says the YAML is not valid."""
-    error = load_message("a: \x07\n")
-    assert error.startswith("f.yaml: not valid YAML: unacceptable character #x0007")
+    with pytest.raises(DataError) as info:
+        load_text("a: \x07\n", "f.yaml")
+    assert str(info.value).startswith("f.yaml: not valid YAML: unacceptable character #x0007")
+    assert (info.value.line, info.value.field) == (None, "")
 
 
 # --- reading files ----------------------------------------------------------------------------------------
@@ -250,6 +254,9 @@ def test_text_field_default_limit_is_2000_characters():
         fields.texts("long")
     assert str(info.value) == "f.yaml:2: long[0]: too long (2001 characters, at most 2000)"
     assert check_text(load_text(f"t: {'c' * 2000}", "f.yaml").value["t"], "f.yaml", "t") == "c" * 2000
+    with pytest.raises(DataError) as info:
+        check_text(load_text(f"t: {'d' * 2001}", "f.yaml").value["t"], "f.yaml", "t")
+    assert str(info.value) == "f.yaml:1: t: too long (2001 characters, at most 2000)"
 
 
 @pytest.mark.parametrize("text, expected", [
