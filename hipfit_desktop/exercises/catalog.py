@@ -114,7 +114,7 @@ def _advice(fields: Fields) -> Advice:
     if fields.has("range"):
         span = parse_pair(fields.items("range"), fields, "range", 0, 1000)
     from_article = fields.boolean("from_article", required=False, default=True)
-    fields.finish()
+    fields.finish(allowed_extra=("range", "from_article"))
     return Advice(advice_id, text, span, from_article)
 
 
@@ -240,7 +240,7 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
         items.append(item)
     if not items:
         raise fields.error("exercises", "the list is empty")
-    fields.finish()
+    fields.finish(allowed_extra=("equipment_allowed",))
     return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
                    fields.node.value["id"].line)
 

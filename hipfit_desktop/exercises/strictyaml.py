@@ -114,6 +114,8 @@ def yaml11_meaning(text: str) -> str | None:
         total = 0
         for part in text.lstrip("+-").split(":"):
             total = total * 60 + int(part)
+        if text.startswith("-"):
+            total = -total
         return f"YAML 1.1 reads {text!r} as {total} (base 60); write whole seconds as {total}"
     if re.fullmatch(r"[-+]?0[0-7]+", text):
         return f"YAML 1.1 reads {text!r} as the octal number {int(text, 8)}; write it without the leading zero"
