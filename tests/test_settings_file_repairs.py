@@ -237,6 +237,25 @@ def test_a_backup_that_fails_half_way_is_removed_and_the_old_file_kept(path, cat
     assert path.read_bytes() == V0 and sorted(p.name for p in path.parent.iterdir()) == ["settings.yaml"]
 
 
+
+def test_a_half_written_backup_that_cannot_be_removed_still_lets_the_app_start(path, catalog, monkeypatch):
+    """Disk full while backing up, and the half backup cannot be deleted: the app starts with the old file untouched."""
+    if not os.path.exists("/proc/self/fd"):
+        pytest.skip("needs /proc to tell the backup's file descriptor")
+    path.write_bytes(V0)
+    real_fsync = os.fsync
+
+    def full(fd):
+        if os.readlink(f"/proc/self/fd/{fd}").endswith("-backup"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    fail_for(monkeypatch, "unlink", "-backup", PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+    loaded = SettingsStore(path).load(catalog)
+    assert "a backup could not be written (No space left on device)" in loaded.notice
+    assert loaded.settings == V0_SETTINGS and path.read_bytes() == V0
+
 def test_a_store_loaded_again_once_the_backup_can_be_written_upgrades_the_file(path, catalog, monkeypatch):
     """After a session-only upgrade, loading again (disk fixed) writes the backup and the upgrade, and saves work."""
     path.write_bytes(V0)
@@ -315,3 +334,17 @@ def test_a_stale_leftover_that_cannot_be_deleted_does_not_stop_the_start(path, c
     loaded = SettingsStore(path).load(catalog)
     assert loaded.settings == Settings(level="advanced") and loaded.messages() == []
     assert stuck.is_dir() and not stale.exists()
+
+
+# --- the version ---------------------------------------------------------------------------------------------
+
+def test_a_version_up_to_a_million_is_a_newer_file_and_above_is_damaged(path, catalog):
+    """`version: 1000000` is taken as a (far) newer HipFit's file; one more is not a version and is moved aside."""
+    path.write_text("version: 1000000\nlevel: advanced\n")
+    loaded = SettingsStore(path, now=lambda: NOW).load(catalog)
+    assert "newer HipFit (settings version 1000000;" in loaded.notice and loaded.settings == Settings(level="advanced")
+    path.write_text("version: 1000001\nlevel: advanced\n")
+    loaded = SettingsStore(path, now=lambda: NOW).load(catalog)
+    aside = path.with_name("settings.yaml.corrupt-20250304-050607")
+    assert loaded.notice == ("Your settings file could not be used (settings.yaml:1: version: 1000001 is out of range "
+                             f"(0 to 1000000)). It was kept as {aside} and the defaults are used.")
