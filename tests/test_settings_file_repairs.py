@@ -348,3 +348,67 @@ def test_a_version_up_to_a_million_is_a_newer_file_and_above_is_damaged(path, ca
     aside = path.with_name("settings.yaml.corrupt-20250304-050607")
     assert loaded.notice == ("Your settings file could not be used (settings.yaml:1: version: 1000001 is out of range "
                              f"(0 to 1000000)). It was kept as {aside} and the defaults are used.")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_missing_settings_folder_is_made_private(hipfit_home):
+    """The config folder HipFit creates for its settings can be opened by the user only (mode 0700)."""
+    path = user_paths().settings_file
+    assert not path.parent.exists()
+    assert SettingsStore(path).save(Settings(level="advanced")).ok
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_save_writes_a_hidden_temp_file_next_to_the_settings_and_renames_it(path, monkeypatch):
+    """The new file is written beside settings.yaml under the hidden name a later start cleans up if a save dies."""
+    renames = []
+    real_replace = os.replace
+
+    def spy(source, target):
+        renames.append((Path(source), Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    assert SettingsStore(path).save(Settings(level="advanced")).ok
+    [(temp, target)] = renames
+    assert target == path and temp.parent == path.parent
+    assert temp.name.startswith(".settings.yaml.") and temp.name.endswith(".tmp") and len(temp.name) > 19
+
+
+def test_the_folder_is_synced_after_the_rename_so_a_power_cut_keeps_the_save(path, monkeypatch):
+    """Durability: after the new file is renamed into place, its folder is flushed to disk too."""
+    events = []
+    real_replace, real_fsync = os.replace, os.fsync
+    monkeypatch.setattr(os, "replace", lambda source, target: (events.append("rename"), real_replace(source, target)))
+
+    def fsync(fd):
+        events.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert SettingsStore(path).save(Settings(level="advanced")).ok
+    assert events == ["file", "rename", "folder"]
+
+
+def test_a_file_system_that_refuses_to_open_folders_still_saves(path, catalog, monkeypatch):
+    """Where a folder cannot be opened for syncing (some network file systems), saving still works."""
+    real_open = os.open
+
+    def refuse_folder(target, *args, **kwargs):
+        if os.fspath(target) == str(path.parent):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_folder)
+    assert SettingsStore(path).save(Settings(level="advanced")).ok
+    assert SettingsStore(path).load(catalog).settings == Settings(level="advanced")
+
+
+def test_a_failed_save_whose_temp_file_cannot_be_removed_still_reports(path, monkeypatch):
+    """Rename refused and the temp file stuck: the user still gets the reason, and the app goes on."""
+    fail_for(monkeypatch, "replace", ".tmp", OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    fail_for(monkeypatch, "unlink", ".tmp", PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+    result = SettingsStore(path).save(Settings(level="advanced"))
+    assert result.message == (f"HipFit could not save your settings to {path} (No space left on device). Changes "
+                              "are kept until you close HipFit.")
+    assert not path.exists()
