@@ -157,3 +157,13 @@ def test_two_mistakes_on_one_line_are_listed_in_the_order_they_stand(path, catal
     assert loaded.warnings == [
         "settings.yaml:2: exercises.clamshell.sets: 0 is out of range (1 to 20) (using the default)",
         "settings.yaml:2: exercises.clamshell.reps: 500 is out of range (1 to 100) (using the default)"]
+
+
+def test_unknown_lists_mappings_and_quoted_text_are_written_back_unchanged(path, catalog):
+    """Whatever shape an unknown key's value has (list, mapping, quoted text, empty), a save keeps it as written."""
+    store, _ = load(path, catalog, "version: 1\ntheme:\n  colours: [dark, '010']\n  size: 3\nwarmups:\n  - 1:30\n"
+                                   "  - 'yes'\n  - {name: swing, reps: 010}\nnote: \"1:30\"\nempty:\n")
+    assert store.save(Settings(level="advanced")).ok
+    assert body(path) == ["version: 1", "level: advanced", "theme:", "  colours:", "  - dark", "  - '010'",
+                          "  size: 3", "warmups:", "- 1:30", "- 'yes'", "- name: swing", "  reps: 010",
+                          "note: '1:30'", "empty: null"]

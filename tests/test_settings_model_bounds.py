@@ -56,3 +56,11 @@ def test_any_routine_id_up_to_200_characters_is_accepted(routine):
     """The last routine may be any id without surrounding spaces, up to 200 characters."""
     assert Settings(last_routine=routine).last_routine == routine
 
+
+
+def test_setting_an_untouched_exercise_to_its_defaults_changes_nothing():
+    """Choosing the default for an exercise the user never changed leaves no entry for it (nothing to write)."""
+    settings = Settings().with_exercise("clamshell", reps=12)
+    assert settings.with_exercise("squat", reps=None, pace=None) == settings
+    assert settings.with_exercise("clamshell", reps=None).exercises == {}
+    assert settings.for_exercise("squat") == ExerciseSettings() and settings.for_exercise("clamshell").reps == 12
