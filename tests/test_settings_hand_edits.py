@@ -177,3 +177,12 @@ def test_a_value_kept_as_typed_keeps_its_usual_place_among_the_ones_the_app_writ
     assert body(path) == ["version: 1", "timings:", "  get_ready_seconds: 1:30", "  rest_between_sets_seconds: 40",
                           "sound:", "  volume: loud", "  voice: true", "exercises:", "  clamshell:", "    sets: many",
                           "    reps: 12"]
+
+
+def test_names_are_written_as_typed_on_one_line_however_long_or_accented(path, catalog):
+    """An accented or long routine name reads in the file as the user typed it: no escapes, no folded lines."""
+    long_name = " ".join(["Hüften und Knie"] * 12)  # 191 characters with spaces, where a YAML writer would fold
+    for name in ("Morgen-Übungen für die Hüfte", long_name):
+        assert SettingsStore(path).save(Settings(last_routine=name)).ok
+        assert body(path) == ["version: 1", f"last_routine: {name}"]
+        assert SettingsStore(path).load(catalog).settings.last_routine == name
