@@ -317,8 +317,8 @@ def test_a_save_error_without_a_system_message_still_says_what_went_wrong(path, 
     """An error that has no system text (from a network file system driver, say) is shown as it is."""
     fail_for(monkeypatch, "replace", ".tmp", OSError("the share went away"))
     result = SettingsStore(path).save(Settings(level="advanced"))
-    assert result.message == (f"HipFit could not save your settings to {path} (the share went away). Changes are "
-                              "kept until you close HipFit.")
+    assert result == SaveResult(False, f"HipFit could not save your settings to {path} (the share went away). "
+                                       "Changes are kept until you close HipFit.")
 
 
 def test_a_stale_leftover_that_cannot_be_deleted_does_not_stop_the_start(path, catalog):
@@ -412,3 +412,14 @@ def test_a_failed_save_whose_temp_file_cannot_be_removed_still_reports(path, mon
     assert result.message == (f"HipFit could not save your settings to {path} (No space left on device). Changes "
                               "are kept until you close HipFit.")
     assert not path.exists()
+
+
+def test_a_store_uses_the_users_settings_file_unless_given_another(hipfit_home, tmp_path, catalog):
+    """`SettingsStore()` reads and writes the user's settings.yaml; one given another path leaves that file alone."""
+    default = SettingsStore()
+    assert default.path == user_paths().settings_file and default.read_only is None
+    assert default.save(Settings(level="advanced")).ok
+    other = tmp_path / "elsewhere" / "settings.yaml"
+    assert SettingsStore(other).save(Settings(level="intermediate")).ok
+    assert SettingsStore().load(catalog).settings == Settings(level="advanced")
+    assert SettingsStore(other).load(catalog).settings == Settings(level="intermediate")
