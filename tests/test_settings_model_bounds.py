@@ -64,3 +64,9 @@ def test_setting_an_untouched_exercise_to_its_defaults_changes_nothing():
     assert settings.with_exercise("squat", reps=None, pace=None) == settings
     assert settings.with_exercise("clamshell", reps=None).exercises == {}
     assert settings.for_exercise("squat") == ExerciseSettings() and settings.for_exercise("clamshell").reps == 12
+
+
+def test_changing_one_setting_of_an_exercise_keeps_its_others():
+    """Setting the sets of an exercise in the dialog keeps the reps and progression chosen for it before."""
+    settings = Settings().with_exercise("clamshell", reps=12, progression="banded").with_exercise("clamshell", sets=3)
+    assert settings.for_exercise("clamshell") == ExerciseSettings(progression="banded", sets=3, reps=12)
