@@ -7,9 +7,11 @@ import pytest
 
 from hipfit_desktop.settings.model import Settings
 from hipfit_desktop.workout.cues import Cue, CuePlanner, CueQueue, PlayTone, Say, StopSpeech
-from hipfit_desktop.workout.events import Beat
-from hipfit_desktop.workout.plan import compile_plan
+from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.events import Beat, Finished, SegmentStarted
+from hipfit_desktop.workout.plan import Segment, compile_plan
 
+from .conftest import FakeClock
 from .test_cues import TONE_SECONDS, VOICE_AND_TONES, Run, short_plan
 
 # short_plan's timeline (seconds from Start): get ready 0-10, glute bridge set 1 10-20, rest 20-50, set 2 50-60,
@@ -116,8 +118,6 @@ def test_beat_words_before_any_segment_started_have_no_gap(name, words):
 
 def test_a_normal_end_says_nothing_more_and_an_early_end_silences_the_voice():
     """'Well done.' is not cut off by the end of the session; Finish stops what is being said."""
-    from hipfit_desktop.workout.events import Finished
-
     planner = CuePlanner(VOICE_AND_TONES, clock=lambda: 50.0)
     assert planner.handle(Finished(early=False)) is None
     assert planner.handle(Finished(early=True)) == Cue(clear=True)
@@ -162,3 +162,64 @@ def test_a_long_sentence_is_given_twice_its_length_before_giving_up():
     assert q.next_poll() == pytest.approx(17.0)
     assert q.poll(16.9) == []
     assert q.poll(17.0) == [StopSpeech()]
+
+
+def test_a_session_carried_on_later_cues_from_where_it_was(catalog):
+    """Saved in the middle of a set and carried on with a new planner: 'down', then the rest, nothing else."""
+    plan = short_plan(catalog)
+    run = Run(plan).start().run(16.5)  # holding the second rep of the first set (16-18 s)
+    run.session.pause()
+    clock = FakeClock(5000.0)
+    session = Session.restore(run.session.snapshot(), clock, base=plan)
+    planner = CuePlanner(VOICE_AND_TONES, plan=lambda: session.plan, clock=clock)
+    cues = []
+    session.subscribe(lambda event: cues.append(planner.handle(event)))
+    session.resume()
+    for _ in range(40):  # 1.5 s of hold and 2 s of lowering left, then the rest
+        clock.advance(0.1)
+        session.tick()
+    assert [(c.tone, c.speech) for c in cues if c is not None] == [
+        ("down", None), ("rest", "Rest, 30 seconds. Last set.")]
+
+
+@pytest.mark.parametrize(("plan_given", "words"), [
+    ("callable", "Rest, 45 seconds. Next: Standing hip hinge with rotation, left foot lifted."),
+    ("plan", "Rest, 45 seconds. Next: Standing hip hinge with rotation, left foot lifted."),
+    (None, "Rest, 45 seconds. Next: Standing hip hinge with rotation."),  # no plan to look ahead in
+])
+def test_the_side_an_exercise_starts_on_needs_the_plan(catalog, plan_given, words):
+    """Given the plan, or a function returning it, the planner names the starting side; without, only the name."""
+    plan = short_plan(catalog)
+    run = Run(plan)
+    run.planner.plan = {"callable": lambda: plan, "plan": plan, None: None}[plan_given]
+    run.start().run(61)  # the rest before the hinge starts at 60 s
+    assert run.words()[-1] == words
+
+
+def test_a_segment_without_names_gets_plain_words():
+    """With no side or exercise name known (an old saved session), the words still make sense."""
+    now = 100.0
+    planner = CuePlanner(VOICE_AND_TONES, clock=lambda: now)
+    get_ready = Segment("get_ready", 10, "", 0)
+    assert planner.handle(SegmentStarted(0, get_ready, now, stale=False)).speech == "Next exercise."
+    now = 110.0
+    switch = Segment("switch_sides", 8, "", 1)
+    assert planner.handle(SegmentStarted(1, switch, now, stale=False)) == Cue(
+        "switch", "Switch sides.", 5.0, scheduled=110.0)
+    now = 118.0
+    rest = Segment("rest", 45, "", 2)
+    assert planner.handle(SegmentStarted(2, rest, now, stale=False)).speech == \
+        "Rest, 45 seconds. Next: Next exercise."
+
+
+@pytest.mark.parametrize(("start", "gap", "second_heard"), [
+    (1000.0, 0.0, False), (1000.0, 0.04, False), (0.0, 0.05, True), (1000.0, 1.0, True),
+])
+def test_only_one_cue_per_moment(start, gap, second_heard):
+    """Two cues less than 50 ms apart are one moment: only the first is heard; 50 ms apart is a new moment."""
+    clock = {"now": start}
+    planner = CuePlanner(VOICE_AND_TONES, clock=lambda: clock["now"])
+    assert planner.handle(Beat(0, "3", start, stale=False)) == Cue("count", scheduled=start)
+    clock["now"] += gap
+    second = planner.handle(Beat(0, "2", clock["now"], stale=False))
+    assert (second is not None) == second_heard
