@@ -137,7 +137,8 @@ def test_safety_advice_comes_first_and_the_warm_up_only_with_the_couch_stretch(c
     assert positions == sorted(positions)
     assert (WARM_UP in html) == (WARM_UP in advice)
     assert html.count("<li>", before, first_exercise) == len(advice)
-    assert "</ul>" in html[positions[-1]:first_exercise]
+    assert "</p>\n<h3>Before you start</h3><ul>\n<li>" in html
+    assert "</li>\n</ul>\n<h3>1. " in html
     assert "Aim for three or four workouts" not in html  # general advice is not safety advice
 
 
@@ -157,6 +158,7 @@ def test_preview_lists_every_exercise_in_order_with_its_counts(catalog):
     positions = [html.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "<b>This session:</b> 3 sets x 10 reps each side, hold 2 s. <b>Version:</b> No band: " in html
+    assert "<i>Works: gluteal muscles, hip stabilisers.</i>" in html  # the banded side step works two
 
 
 def test_an_exercise_shows_summary_muscles_version_steps_and_tips(catalog):
