@@ -57,8 +57,8 @@ def test_a_session_done_from_start_to_finish(catalog, clock):
     assert (summary.sets_done, summary.sets_planned, summary.reps_done) == (6, 6, 4)
     assert summary.exercises == (
         ExerciseTally(BRIDGE, sets_done=2, sets_planned=2, reps_done=4, counts_reps=True),
-        ExerciseTally(HINGE, sets_done=2, sets_planned=2, reps_done=0, counts_reps=False),
-        ExerciseTally(COUCH, sets_done=2, sets_planned=2, reps_done=0, counts_reps=False),
+        ExerciseTally(HINGE, sets_done=2, sets_planned=2, reps_done=0, counts_reps=False, seconds_done=30 + 30),
+        ExerciseTally(COUCH, sets_done=2, sets_planned=2, reps_done=0, counts_reps=False, seconds_done=60 + 60),
     )
     assert summary.skipped == ()
     assert summary.not_finished == ()
@@ -111,8 +111,8 @@ def test_a_skipped_set_is_named_and_not_counted(catalog, clock, where, skipped, 
     assert (bridge.sets_done, bridge.sets_planned, bridge.reps_done) == bridge_tally
 
 
-def test_the_second_side_skipped_is_named_with_its_side(catalog, clock):
-    """Skipping the right side of the couch stretch lists 'right knee in the corner'; the left side counts."""
+def test_the_second_side_of_the_stretch_ended_early_counts_with_the_time_held(catalog, clock):
+    """The stretch is held *up to* its time: ending the right side after 20 s counts it done, 60 + 20 s held."""
     session = go_on(short_session(catalog, clock), clock, until=at("switch_sides", COUCH))
     clock.advance(15)
     session.tick()
@@ -120,10 +120,23 @@ def test_the_second_side_skipped_is_named_with_its_side(catalog, clock):
     session.skip()
     summary = summarize(session)
     assert session.state == "finished"
-    assert summary.skipped == ("Couch stretch, set 1 of 1, right knee in the corner",)
-    assert summary.exercises[2] == ExerciseTally(COUCH, 1, 2, 0, counts_reps=False)
+    assert summary.skipped == ()
+    assert summary.exercises[2] == ExerciseTally(COUCH, 2, 2, 0, counts_reps=False, seconds_done=80)
     assert summary.finished_early is False  # the end was reached: "Well done!"
     assert summary.active_seconds == pytest.approx(353 - 40)
+
+
+def test_the_second_side_skipped_is_named_with_its_side(catalog, clock):
+    """Skipping the right side of the hip hinge (a movement, not a hold) lists 'right foot lifted'."""
+    session = go_on(short_session(catalog, clock), clock, until=at("switch_sides", HINGE))
+    clock.advance(8)
+    session.tick()
+    clock.advance(10)
+    session.skip()
+    summary = summarize(go_on(session, clock))
+    assert summary.skipped == ("Standing hip hinge with rotation, set 1 of 1, right foot lifted",)
+    assert summary.exercises[1] == ExerciseTally(HINGE, 1, 2, 0, counts_reps=False, seconds_done=30)
+    assert summary.active_seconds == pytest.approx(353 - 20)
 
 
 def test_jumping_ahead_lists_every_set_passed_over(catalog, clock):
@@ -206,8 +219,9 @@ def test_self_paced_reps_count_when_the_user_presses_done(catalog, clock):
     session = short_session(catalog, clock, reps=3, pace="own")
     summary = summarize(go_on(session, clock, rep_seconds=4))
     assert summary.exercises[0] == ExerciseTally(BRIDGE, 2, 2, 6, counts_reps=True)
-    # 10 get ready + 6 reps x 4 s + 30 rest + the hinge and couch stretch with their rests (293 s)
-    assert summary.active_seconds == pytest.approx(10 + 24 + 30 + 293)
+    # 10 get ready + 6 reps x (4 s + the 2 s hold, timed after each press) + 30 rest + the hinge and couch
+    # stretch with their rests (293 s)
+    assert summary.active_seconds == pytest.approx(10 + 6 * (4 + 2) + 30 + 293)
 
 
 def test_going_back_to_redo_a_set_counts_it_once(catalog, clock):
