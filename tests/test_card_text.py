@@ -141,3 +141,48 @@ def test_text_from_a_file_cannot_inject_markup(catalog, render):
     html = render(card)
     assert "<b>Bridge</b>" not in html and "<i>x</i>" not in html
     assert "Lie &lt;down&gt; &amp; breathe" in html
+
+
+def volume(card):
+    return [str(line) for line in card.volume]
+
+
+def test_an_own_pace_exercise_says_how_a_rep_is_counted(catalog):
+    card = card_for(catalog, "banded-side-step")
+    assert card.counts == "3 sets x 15 reps each side, at your own pace"
+    assert volume(card) == [
+        "3 × 15 reps: the article", "each direction: the app's reading",
+        "at your own pace: press Space after each rep: app default",
+        "rest 30 s between sets: app default", "switch sides 8 s: app default"]
+
+
+def test_a_hold_the_user_changed_names_the_articles_own(catalog):
+    """The user's 5 s hold and own pace are theirs; the card still says what the article gives."""
+    card = card_for(catalog, "glute-bridge", Settings().with_exercise("glute-bridge", pace="own", hold_seconds=5))
+    assert card.counts == "3 sets x 15 reps, hold 5 s, at your own pace"
+    assert volume(card) == [
+        "3 × 15 reps: the article", "hold 5 s at the top (the article: hold 2 s): your setting",
+        "at your own pace: press Space at the top of each rep, then hold: your setting",
+        "rest 30 s between sets: app default"]
+    clamshell = card_for(catalog, "clamshell", Settings().with_exercise("clamshell", hold_seconds=4))
+    assert "hold 4 s at the top (the article: pause 1–2 s): your setting" in volume(clamshell)
+
+
+def test_a_timed_movement_is_seconds_of_movement_not_a_hold(catalog):
+    card = card_for(catalog, "hip-hinge-rotation")
+    assert card.counts == "3 sets x 0:30 each side"
+    assert volume(card) == ["3 × 30 s of movement: the article", "each side: the article",
+                            "rest 30 s between sets: app default", "switch sides 8 s: app default"]
+
+
+def test_a_card_without_a_number_and_a_version_above_the_first(catalog):
+    html = card_html(card_for(catalog, "glute-bridge", Settings(level="intermediate")))
+    assert html.startswith("<h3>Glute bridge</h3>\n")
+    assert "<b>Version:</b> Bridge with a band (intermediate; from the article). Changes from Bridge: " in html
+
+
+@pytest.mark.parametrize(("seconds", "words"), [(45, "45 s"), (60, "1 min"), (90, "1 min 30 s"), (120, "2 min")])
+def test_durations_in_words(seconds, words):
+    from hipfit_desktop.workout.card import duration_words
+
+    assert duration_words(seconds) == words
