@@ -42,7 +42,7 @@ screenshots: setup
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis mutants .import_linter_cache
 
-# Mutation testing of the pure core against the fast tests (docs/TESTING.md); about half an hour on 2 cores.
+# Mutation testing of the pure core against the fast tests (docs/TESTING.md); an hour or more on 2 cores.
 mutate: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,mutation]'
 	rm -rf mutants
