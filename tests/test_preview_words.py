@@ -19,6 +19,8 @@ from hipfit_desktop.workout.describe import (
 from hipfit_desktop.workout.plan import compile_plan
 
 PHYSIO = "ask a physical therapist whether they are safe for you before you start."
+GENERAL_WARM_UP = ("spend a few minutes warming up in general: brisk walking, marching on the spot or easy cycling, "
+                   "until you feel a little warm. <i>(the app's advice, not the article's)</i>")
 NO_RESISTANCE = "leave out bands and weights at first."
 WARM_UP = "Save the couch stretch for after a hip or glute workout, when your muscles are already warm."
 
@@ -33,6 +35,14 @@ def plan_for(catalog, routine: str, level: str = "beginner", **exercises):
 
 def planned(plan, exercise_id: str):
     return next(p for p in plan.exercises if p.exercise.id == exercise_id)
+
+
+def with_version(item, exercise=None, **changes):
+    """`item` with its version changed, in the exercise's list of versions too (the card looks for it there)."""
+    exercise = exercise or item.exercise
+    version = replace(item.progression, **changes)
+    versions = tuple(version if v == item.progression else v for v in exercise.progressions)
+    return replace(item, exercise=replace(exercise, progressions=versions), progression=version)
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
@@ -55,7 +65,7 @@ def test_a_clock_reads_minutes_and_seconds_then_hours(seconds, text):
 
 @pytest.mark.parametrize(("routine", "level", "changes", "exercise", "text"), [
     ("band-day", "beginner", {}, "banded-side-step", "3 sets x 15 reps each side, at your own pace"),
-    ("band-day", "beginner", {}, "clamshell", "3 sets x 10 reps each side, hold 2 s"),
+    ("band-day", "beginner", {}, "clamshell", "3 sets x 10 reps each side, hold 2 s (pause 1–2 s)"),
     ("band-day", "beginner", {}, "glute-bridge", "3 sets x 15 reps, hold 2 s"),
     ("band-day", "advanced", {}, "glute-bridge", "3 sets x 15 reps each side, hold 2 s"),  # single-leg bridge
     ("quick-no-equipment", "beginner", {}, "squat", "2 sets x 15 reps, at your own pace"),
@@ -122,24 +132,25 @@ def test_preview_escapes_what_it_shows(catalog):
 
 
 @pytest.mark.parametrize(("routine", "advice"), [
-    ("band-day", [PHYSIO, NO_RESISTANCE]),
-    ("quick-no-equipment", [PHYSIO, NO_RESISTANCE]),
-    ("couch-stretch-mobility", [PHYSIO, NO_RESISTANCE, WARM_UP]),
-    ("full-hip-session", [PHYSIO, NO_RESISTANCE, WARM_UP]),
+    ("band-day", [PHYSIO, GENERAL_WARM_UP, NO_RESISTANCE]),
+    ("quick-no-equipment", [PHYSIO, GENERAL_WARM_UP, NO_RESISTANCE]),
+    ("couch-stretch-mobility", [PHYSIO, GENERAL_WARM_UP, NO_RESISTANCE, WARM_UP]),
+    ("full-hip-session", [PHYSIO, GENERAL_WARM_UP, NO_RESISTANCE, WARM_UP]),
 ])
 def test_safety_advice_comes_first_and_the_warm_up_only_with_the_couch_stretch(catalog, routine, advice):
-    """'Before you start' lists the physio advice first, then no resistance; the warm-up only with a couch stretch."""
+    """'Before you start' comes before the weekly advice: physio, general warm-up, no resistance, couch note last."""
     html = preview_html(plan_for(catalog, routine), catalog, "")
-    before = html.index("<h3>Before you start</h3><ul>")
+    before = html.index("<h3>Before you start</h3>\n<ul><li>")
+    weeks = html.index("<h3>Over the weeks</h3>\n<ul><li>Aim for three or four workouts each week")
     first_exercise = html.index("<h3>1. ")
+    assert before < weeks < first_exercise
     positions = [html.find(text) for text in advice]
-    assert all(before < p < first_exercise for p in positions)
+    assert all(before < p < weeks for p in positions)
     assert positions == sorted(positions)
+    assert html.count("<li>", before, weeks) == len(advice)
     assert (WARM_UP in html) == (WARM_UP in advice)
-    assert html.count("<li>", before, first_exercise) == len(advice)
-    assert "</p>\n<h3>Before you start</h3><ul>\n<li>" in html
-    assert "</li>\n</ul>\n<h3>1. " in html
-    assert "Aim for three or four workouts" not in html  # general advice is not safety advice
+    assert "</p>\n<h3>Before you start</h3>\n<ul><li>These exercises are meant for healthy athletes." in html
+    assert "Aim for three or four workouts" not in html[before:weeks]  # general advice is not safety advice
 
 
 def test_advice_missing_from_the_catalogue_is_left_out(catalog):
@@ -157,79 +168,102 @@ def test_preview_lists_every_exercise_in_order_with_its_counts(catalog):
                 "<h3>4. Glute bridge</h3>"]
     positions = [html.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "<b>This session:</b> 3 sets x 10 reps each side, hold 2 s. <b>Version:</b> No band: " in html
-    assert "<i>Works: gluteal muscles, hip stabilisers.</i>" in html  # the banded side step works two
+    sections = [html[start:end] for start, end in zip(positions, positions[1:] + [len(html)], strict=True)]
+    counts = ["3 sets x 15 reps each side, at your own pace", "3 sets x 8 reps each side, at your own pace",
+              "3 sets x 10 reps each side, hold 2 s (pause 1–2 s)", "3 sets x 15 reps, hold 2 s"]
+    for section, count in zip(sections, counts, strict=True):
+        assert section.count("<b>This session:</b> ") == 1
+        assert f"<b>This session:</b> {count}. <b>Where the numbers come from:</b> " in section
+    assert "<i>Works: gluteal muscles, hip stabilisers.</i>" in sections[0]  # the banded side step works two
 
 
 def test_an_exercise_shows_summary_muscles_version_steps_and_tips(catalog):
-    """The clamshell at the beginner level: what it does, what it works, the version, six steps, two tips."""
+    """The clamshell at the beginner level: summary, version, six steps, two tips, counts with sources, cue note."""
     item = planned(plan_for(catalog, "band-day"), "clamshell")
-    html = exercise_html(3, item)
+    html = exercise_html(3, item, catalog)
     assert html.split("\n") == [
         "<h3>3. Clamshell</h3>",
         "<p>Targets the gluteus medius to add strength and balance to your hips. <i>Works: gluteus medius.</i></p>",
-        "<p><b>This session:</b> 3 sets x 10 reps each side, hold 2 s. "
-        "<b>Version:</b> No band: The starting form, with no band.</p>",
+        "<p><b>Version:</b> No band (beginner; from the article). The starting form, with no band. "
+        "<b>Needs:</b> no equipment.</p>",
         "<ol><li>Lie on your side. Stack your hips, knees and ankles.</li>"
-        "<li>Bend your knees to about 45°, with your feet behind you.</li>"
+        "<li>Bend your hips to about 45° and your knees to about 90°, so your feet sit behind you.</li>"
         "<li>Rest your head on your bottom arm. Put your top hand on your hip or by your side.</li>"
         "<li>Keep your feet together and open your top knee.</li>"
         "<li>Pause for a second or two at the top.</li>"
         "<li>Close the knee, stopping just before it touches the other one.</li></ol>",
         "<ul><li>Move only the leg. Keep your back out of it.</li>"
         "<li>Keep your feet touching as the knee opens.</li></ul>",
+        "<p><b>This session:</b> 3 sets x 10 reps each side, hold 2 s (pause 1–2 s). "
+        "<b>Where the numbers come from:</b> 3 × 10 reps <i>(the article)</i>; each side <i>(the article)</i>; "
+        "pause 1–2 s at the top <i>(the article)</i>; timed as 2 s, the top of the range <i>(app default)</i>; "
+        "guided tempo: up 1 s, down 2 s <i>(app default)</i>; rest 30 s between sets <i>(app default)</i>; "
+        "switch sides 8 s <i>(app default)</i>.</p>",
+        "<p><i>Changed from the article: The article says to bend the knees to 45°. The usual set-up, used here, "
+        "bends the hips about 45° and the knees about 90°, which is what puts your feet behind you.</i></p>",
     ]
 
 
 def test_the_version_for_the_level_brings_its_own_steps_and_equipment(catalog):
     """Advanced: the single-leg bridge's own steps replace the bridge's; the banded clamshell needs a band."""
-    bridge = exercise_html(4, planned(plan_for(catalog, "band-day", "advanced"), "glute-bridge"))
-    assert "<b>Version:</b> Single-leg bridge: No band. Lift one leg" in bridge
+    bridge = exercise_html(4, planned(plan_for(catalog, "band-day", "advanced"), "glute-bridge"), catalog)
+    assert "<b>Version:</b> Single-leg bridge (advanced; from the article). Changes from Bridge with a band: " \
+           "No band. Lift one foot" in bridge
     assert "<ol><li>Lie on your back with your knees bent and feet flat" in bridge
     assert "Lie on your back on a flat surface." not in bridge
-    assert "<b>Needs:</b>" not in bridge
-    clamshell = exercise_html(3, planned(plan_for(catalog, "band-day", "intermediate"), "clamshell"))
-    assert "<b>Version:</b> With a light band: Loop a light resistance band just above your knees. " \
-           "<b>Needs:</b> band.</p>" in clamshell
+    assert "<b>Needs:</b> no equipment.</p>" in bridge
+    clamshell = exercise_html(3, planned(plan_for(catalog, "band-day", "intermediate"), "clamshell"), catalog)
+    assert "<b>Version:</b> With a light band (intermediate; from the article). Changes from No band: " \
+           "Add a light resistance band, looped just above your knees. <b>Needs:</b> band.</p>" in clamshell
+    assert "<ol><li>Loop a light resistance band around both legs just above your knees.</li>" in clamshell
+    assert "<li>Use a light band. If your top hip rolls back, the band is too strong.</li>" in clamshell
 
 
 def test_equipment_of_the_exercise_and_of_its_version_are_both_named(catalog):
     """Side leg lift with ankle weights needs ankle weights; the couch stretch needs a wall; both listed."""
-    lift = exercise_html(1, planned(plan_for(catalog, "full-hip-session", "advanced"), "side-leg-lift"))
-    assert "<b>Needs:</b> ankle-weights.</p>" in lift
-    couch = exercise_html(12, planned(plan_for(catalog, "full-hip-session"), "couch-stretch"))
+    lift = exercise_html(1, planned(plan_for(catalog, "full-hip-session", "advanced"), "side-leg-lift"), catalog)
+    assert "<b>Needs:</b> ankle weights.</p>" in lift
+    couch = exercise_html(12, planned(plan_for(catalog, "full-hip-session"), "couch-stretch"), catalog)
     assert "<b>Needs:</b> wall.</p>" in couch
     item = planned(plan_for(catalog, "full-hip-session", "advanced"), "side-leg-lift")
     boxed = replace(item, exercise=replace(item.exercise, equipment=("box",)))
-    assert "<b>Needs:</b> box, ankle-weights.</p>" in exercise_html(1, boxed)
+    assert "<b>Needs:</b> box, ankle weights.</p>" in exercise_html(1, boxed, catalog)
 
 
 def test_a_corrected_name_is_explained_and_escaped(catalog):
-    """The squat's note on the article's wording is shown, its quotation marks escaped."""
-    squat = exercise_html(5, planned(plan_for(catalog, "quick-no-equipment"), "squat"))
-    assert squat.endswith("</ul>\n<p><i>About the name: The article says the knees should stay &quot;behind the "
-                          "toes&quot;. Put plainly, your knees track over your toes and do not shoot far past "
-                          "them.</i></p>")
-    bridge = exercise_html(1, planned(plan_for(catalog, "quick-no-equipment"), "glute-bridge"))
-    assert "About the name" not in bridge
+    """The side leg lift's note on the article's wrong muscle name is shown last, its quotation marks escaped."""
+    lift = exercise_html(2, planned(plan_for(catalog, "quick-no-equipment"), "side-leg-lift"), catalog)
+    assert lift.endswith("switch sides 8 s <i>(app default)</i>.</p>\n<p><i>About the name: The article calls "
+                         "this movement &quot;adducting&quot; and says it trains the &quot;hip adductors&quot;. "
+                         "Moving the leg away from the middle of the body is abduction, so the muscles doing the "
+                         "work are the hip abductors (gluteus medius and gluteus minimus).</i></p>")
+    squat = exercise_html(5, planned(plan_for(catalog, "quick-no-equipment"), "squat"), catalog)
+    assert "About the name" not in squat  # the squat's note is a reworded cue, not a naming correction
+    assert squat.endswith("<p><i>Changed from the article: Two cues are put more plainly than in the article. "
+                          "Depth: go down until your thighs are parallel to the floor. Knees: the article says "
+                          "they should stay &quot;behind the toes&quot;; here they track over your toes and do not "
+                          "shoot far past them.</i></p>")
+    bridge = exercise_html(1, planned(plan_for(catalog, "quick-no-equipment"), "glute-bridge"), catalog)
+    assert "About the name" not in bridge and "Changed from the article" not in bridge
 
 
 def test_an_exercise_without_tips_has_no_empty_list(catalog):
-    """No tips: the steps end the exercise."""
+    """No tips for the version: the steps are followed straight by the counts."""
     item = planned(plan_for(catalog, "band-day"), "clamshell")
-    html = exercise_html(1, replace(item, exercise=replace(item.exercise, tips=())))
-    assert html.endswith("</li></ol>")
+    html = exercise_html(1, with_version(item, tips=()), catalog)
+    assert "<li>Close the knee, stopping just before it touches the other one.</li></ol>\n" \
+           "<p><b>This session:</b> 3 sets x 10 reps each side" in html
     assert "<ul>" not in html
 
 
 def test_steps_tips_and_version_text_are_escaped(catalog):
     """Catalogue text with < and & is shown as written."""
     item = planned(plan_for(catalog, "band-day"), "clamshell")
-    exercise = replace(item.exercise, name="Clam & shell", summary="A < B", works=("glutes & core",),
-                       steps=("Knees < 45°",), tips=("Slow & steady",), equipment=("band & strap",))
-    step = replace(item.progression, name="No <band>", changes="As is & simple")
-    html = exercise_html(2, replace(item, exercise=exercise, progression=step))
+    exercise = replace(item.exercise, name="Clam & shell", summary="A < B", works=("glutes & core",))
+    html = exercise_html(2, with_version(item, exercise, name="No <band>", changes="As is & simple",
+                                         steps=("Knees < 45°",), tips=("Slow & steady",)), catalog)
     for shown in ("<h3>2. Clam &amp; shell</h3>", "<p>A &lt; B <i>Works: glutes &amp; core.</i></p>",
-                  "<b>Version:</b> No &lt;band&gt;: As is &amp; simple <b>Needs:</b> band &amp; strap.</p>",
-                  "<li>Knees &lt; 45°</li>", "<li>Slow &amp; steady</li>"):
+                  "<b>Version:</b> No &lt;band&gt; (beginner; from the article). As is &amp; simple "
+                  "<b>Needs:</b> no equipment.</p>",
+                  "<ol><li>Knees &lt; 45°</li></ol>", "<ul><li>Slow &amp; steady</li></ul>"):
         assert shown in html
