@@ -166,6 +166,7 @@ def test_a_hold_the_user_changed_names_the_articles_own(catalog):
         "rest 30 s between sets: app default"]
     clamshell = card_for(catalog, "clamshell", Settings().with_exercise("clamshell", hold_seconds=4))
     assert "hold 4 s at the top (the article: pause 1–2 s): your setting" in volume(clamshell)
+    assert clamshell.counts == "3 sets x 10 reps each side, hold 4 s"  # outside the article's range: no range
 
 
 def test_a_timed_movement_is_seconds_of_movement_not_a_hold(catalog):

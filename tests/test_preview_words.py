@@ -106,7 +106,7 @@ def test_routine_line_names_every_piece_of_equipment(catalog):
     """The full session at the advanced level needs a band, a box, a wall and ankle weights."""
     line = routine_summary(plan_for(catalog, "full-hip-session", "advanced"))
     assert line.startswith("about 1 h ")
-    assert line.endswith(" min · 12 exercises · band, box, wall, ankle-weights")
+    assert line.endswith(" min · 12 exercises · band, box, wall, ankle weights")
 
 
 def test_preview_opens_with_name_description_summary_and_level(catalog):

@@ -189,3 +189,8 @@ def equipment_needed(exercises: Iterable[tuple[Exercise, Progression]]) -> list[
     """All equipment a list of (exercise, chosen progression) needs, in the catalogue's order."""
     needed = {item for exercise, step in exercises for item in exercise.equipment + step.equipment}
     return [item for item in EQUIPMENT if item in needed]
+
+
+def equipment_words(items: Iterable[str]) -> str:
+    """"band, ankle weights" for people (the ids have hyphens), or "no equipment"."""
+    return ", ".join(item.replace("-", " ") for item in items) or "no equipment"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from ..exercises.model import RESISTANCE, Catalog
-from .plan import APP, ARTICLE, PlannedExercise
+from ..exercises.model import RESISTANCE, Catalog, equipment_words
+from .plan import APP, ARTICLE, PlannedExercise, duration_words
 
 READING = "the app's reading"  # where the article is silent and the app decided (e.g. which counts are per side)
 START_WITHOUT_RESISTANCE = "start-without-resistance"
@@ -79,7 +79,9 @@ def counts_text(item: PlannedExercise) -> str:
     """"3 sets x 15 reps each side, hold 2 s" as this session will run it."""
     each = " each side" if item.one_sided else ""
     amount = _clock(item.seconds) if item.seconds else f"{item.reps} reps"
-    span = f" (pause {item.hold})" if item.hold and item.hold.low != item.hold.high else ""
+    hold_range = item.hold is not None and item.hold.low != item.hold.high
+    # the article's range beside the timed seconds, unless the user chose a hold outside it
+    span = f" (pause {item.hold})" if hold_range and item.hold.low <= item.hold_seconds <= item.hold.high else ""
     hold = f", hold {item.hold_seconds} s{span}" if item.hold_seconds else ""
     pace = ", at your own pace" if item.pace == "own" else ""
     sets = "1 set" if item.sets == 1 else f"{item.sets} sets"
@@ -89,13 +91,6 @@ def counts_text(item: PlannedExercise) -> str:
 def _clock(seconds: int) -> str:
     minutes, rest = divmod(seconds, 60)
     return f"{minutes}:{rest:02d}"
-
-
-def duration_words(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if minutes and rest:
-        return f"{minutes} min {rest} s"
-    return f"{minutes} min" if minutes else f"{rest} s"
 
 
 def volume_lines(item: PlannedExercise, catalog: Catalog) -> tuple[VolumeLine, ...]:
@@ -158,7 +153,7 @@ def _version_words(card: ExerciseCard) -> str:
 # --- renderers -------------------------------------------------------------------------------------------
 
 def _gear(card: ExerciseCard) -> str:
-    return ", ".join(item.replace("-", " ") for item in card.equipment) or "no equipment"
+    return equipment_words(card.equipment)
 
 
 def card_text(card: ExerciseCard) -> str:

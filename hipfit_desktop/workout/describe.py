@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from ..exercises.model import Catalog
+from ..exercises.model import Catalog, equipment_words
 from .card import build_card, card_html, counts_text
 from .plan import Plan, PlannedExercise
 
@@ -37,7 +37,7 @@ def clock_text(seconds: float) -> str:
 
 
 def routine_summary(plan: Plan) -> str:
-    gear = ", ".join(plan.equipment) or "no equipment"
+    gear = equipment_words(plan.equipment)
     return f"about {duration_text(plan.estimated_seconds)} · {len(plan.exercises)} exercises · {gear}"
 
 

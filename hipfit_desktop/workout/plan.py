@@ -316,11 +316,12 @@ def _rep_prompt(kind: str, rep: int, reps: int, seconds: int | None, holds: bool
 def _timed_prompt(item: PlannedExercise, side: str | None) -> str:
     where = f", {_side_text(item, side)}" if side else ""
     if item.exercise.category == "stretch":
-        return f"Hold the stretch for up to {_duration(item.seconds or 0)}{where}"
-    return f"Keep moving for {_duration(item.seconds or 0)}{where}"
+        return f"Hold the stretch for up to {duration_words(item.seconds or 0)}{where}"
+    return f"Keep moving for {duration_words(item.seconds or 0)}{where}"
 
 
-def _duration(seconds: int) -> str:
+def duration_words(seconds: int) -> str:
+    """"45 s", "1 min", "1 min 30 s": a length of timed work in prompts and on the card."""
     minutes, rest = divmod(seconds, 60)
     if minutes and rest:
         return f"{minutes} min {rest} s"
