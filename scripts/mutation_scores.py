@@ -31,7 +31,11 @@ def main() -> int:
     equivalent = equivalent_mutants(ROOT / "docs" / "TESTING.md")
     rows = []
     for meta in sorted((ROOT / "mutants" / "hipfit_desktop").rglob("*.py.meta")):
-        codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        try:
+            codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        except (OSError, ValueError) as problem:  # mutmut may be writing it right now
+            print(f"{meta}: cannot be read ({problem}); run this again when mutmut is done")
+            return 1
         if not codes:
             continue
         tally: Counter[str] = Counter()
