@@ -168,8 +168,8 @@ def test_a_routine_file_that_cannot_be_written_is_said_after_the_history_went_in
     paths.routines.write_text("a file where the folder should be")
     with pytest.raises(BackupError) as refused:
         import_backup(log, paths, a_backup(routines={"day.yaml": "d"}))
-    assert str(refused.value).startswith("the history was imported, but a settings or routine file could not be "
-                                         "written (")
+    assert str(refused.value) == ("the history was imported, but a settings or routine file could not be written "
+                                  "(File exists)")
     assert log.read("SELECT count(*) FROM sessions") == [(1,)]
 
 
@@ -248,6 +248,15 @@ REFUSED = {
                      "sessions[0].sets[0].sets_planned: expected a whole number from 0 to 1000, got None"),
     "reps planned": ((*SET0, "reps_planned"), 10_001,
                      "sessions[0].sets[0].reps_planned: expected a whole number from 0 to 10000, got 10001"),
+    "reps done high": ((*SET0, "reps_done"), 10_001,
+                       "sessions[0].sets[0].reps_done: expected a whole number from 0 to 10000, got 10001"),
+    "sets planned high": ((*SET0, "sets_planned"), 1001,
+                          "sessions[0].sets[0].sets_planned: expected a whole number from 0 to 1000, got 1001"),
+    "seconds planned high": ((*SET0, "seconds_planned"), 86401,
+                             "sessions[0].sets[0].seconds_planned: expected a whole number from 0 to 86400, got 86401"),
+    "set at 2100": ((*SET0, "at"), 4102444800.5,
+                    "sessions[0].sets[0].at: expected a number from 0 to 4.10244e+09, got 4102444800.5"),
+    "uid of 40 shown whole": ((*S0, "uid"), "a b" + "c" * 35, f"sessions[0].uid: 'a b{'c' * 35}' is not a unique id"),
     "reps done text": ((*SET0, "reps_done"), "15",
                        "sessions[0].sets[0].reps_done: expected a whole number from 0 to 10000, got '15'"),
     "reps done float": ((*SET0, "reps_done"), 15.0,
@@ -296,8 +305,17 @@ def test_a_uid_used_twice_is_refused():
 
 
 def test_more_sessions_than_a_lifetime_is_refused():
+    """A million is still looked at one by one; one more is refused by its count (likewise 10 000 sets)."""
     assert refusal(changed(("sessions",), [None] * 1_000_001)) == \
         "sessions: 1000001 is more than a lifetime of workouts"
+    assert refusal(changed(("sessions",), [None] * 1_000_000)) == "sessions[0]: expected an object, got None"
+    assert refusal(changed((*S0, "sets"), [None] * 10_000)) == "sessions[0].sets[0]: expected an object, got None"
+
+
+def test_what_may_be_empty_is_accepted_empty():
+    """No hold, no reps planned or done, no seconds, no end, no active time: still a backup."""
+    empty = a_set(reps_planned=None, reps_done=None, hold_seconds=None, seconds_planned=None, seconds_done=None)
+    check_backup(a_backup(a_session(sets=[empty], ended_at=None, active_seconds=None, outcome=None)))
 
 
 def test_every_bound_itself_is_accepted():

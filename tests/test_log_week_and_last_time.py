@@ -245,6 +245,19 @@ def test_history_text_lists_sessions_newest_first_with_their_sets():
         "    side-step (no-band): 1 skipped"])
 
 
+def test_a_set_done_with_nothing_in_it_reads_zero():
+    """In the history, a done set with 0 reps or 0 seconds says 0, not 1."""
+    from hipfit_desktop.records.queries import SessionRecord, SetRecord, WeekSummary
+
+    zero_reps = SetRecord(0, "clamshell", "no-band", "", 1, 3, 15, 0, None, None, None, "done", 0.0)
+    zero_seconds = SetRecord(1, "plank", "floor", "left", 1, 1, None, None, None, 30, 0.0, "done", 0.0)
+    session = SessionRecord(1, "a", "band-day", "Band day", "beginner", at(2026, 11, 24, 9, 5), None, "finished",
+                            0.0, 2, 0, (zero_reps, zero_seconds))
+    assert format_history([session], WeekSummary(MONDAY, 1, 3), 1).splitlines()[2:] == [
+        "Tue 24 Nov 2026 09:05  Band day (beginner): finished, 2 sets, 0 reps",
+        "    clamshell (no-band): 1 × 0", "    plank (floor): 1 × 0 s left"]
+
+
 @pytest.mark.parametrize(("weeks", "words"), [(1, "No sessions in the last 1 week."),
                                               (12, "No sessions in the last 12 weeks.")])
 def test_history_text_with_no_sessions(weeks, words):
