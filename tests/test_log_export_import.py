@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -389,3 +390,11 @@ def test_a_file_of_exactly_64_megabytes_is_read(tmp_path):
     with pytest.raises(BackupError) as refused:
         read_backup(path)
     assert "MB" not in str(refused.value) and "not UTF-8" not in str(refused.value)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_file_is_cut_off_after_64_megabytes():
+    """A device that claims no size (`hipfit import /dev/zero`) is read no further than the limit."""
+    with pytest.raises(BackupError) as refused:
+        read_backup(Path("/dev/zero"))
+    assert str(refused.value) == "/dev/zero is over 64 MB: not a HipFit backup"
