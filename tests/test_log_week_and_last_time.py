@@ -114,9 +114,10 @@ def test_sessions_with_sets_carry_their_own_sets_in_order(log):
     add_session(log, first, [done(first, number=2), done(first, number=1)])
     add_session(log, second, [done(second, exercise="glute-bridge", reps=20)])
     add_session(log, at(2026, 11, 20, 9, 0), [done(at(2026, 11, 20, 9, 0), exercise="squat")])
+    add_session(log, second + 60)
     found = sessions_between(log, first, first + 86400, with_sets=True)
     assert [[(s.exercise, s.set_number, s.reps_done) for s in session.sets] for session in found] == \
-        [[("clamshell", 1, 15), ("clamshell", 2, 15)], [("glute-bridge", 1, 20)]]
+        [[("clamshell", 1, 15), ("clamshell", 2, 15)], [("glute-bridge", 1, 20)], []]
     assert found[0].uid == f"s{first}" and found[0].outcome == "finished"
 
 
@@ -221,9 +222,10 @@ def test_history_text_lists_sessions_newest_first_with_their_sets():
                          0.0)
 
     morning = SessionRecord(1, "a", "band-day", "Band day", "beginner", at(2026, 11, 24, 9, 5), None, None, None,
-                            0, 0, (one(1, "side-step", "", 1, 12, None, "skipped"),))
+                            0, 0, (one(1, "side-step", "left", 1, 12, None, "skipped"),
+                                   one(1, "side-step", "right", 1, 12, None, "done")))
     evening = SessionRecord(2, "b", "day-a", "Day A", "advanced", at(2026, 11, 24, 18, 30), None, "ended early",
-                            1590.0, 5, 71, (
+                            3600.0, 5, 71, (
                                 one(1, "couch-stretch", "right", 1, None, 89.6, "done", "couch"),
                                 one(1, "couch-stretch", "left", 1, None, 90.4, "done", "couch"),
                                 one(0, "clamshell", "left", 2, 12, None, "done"),
@@ -237,12 +239,12 @@ def test_history_text_lists_sessions_newest_first_with_their_sets():
     text = format_history([morning, evening], week, 12, {"clamshell": "Clamshell", "couch-stretch": "Couch stretch"})
     assert text == "\n".join([
         "This week (from Mon 23 Nov): 1 of 4 workouts", "",
-        "Tue 24 Nov 2026 18:30  Day A (advanced): ended early, 5 sets, 71 reps, 26 min",
+        "Tue 24 Nov 2026 18:30  Day A (advanced): ended early, 5 sets, 71 reps, 60 min",
         "    Clamshell (no-band): 2 × 15 left, 1 × 14 right, 1 ended early",
         "    Couch stretch (couch): 1 × 90 s left, 1 × 90 s right",
         "    glute-bridge (no-band): 2 skipped, 1 ended early",
         "Tue 24 Nov 2026 09:05  Band day (beginner): not finished (resume offered in the window), 0 sets, 0 reps",
-        "    side-step (no-band): 1 skipped"])
+        "    side-step (no-band): 1 × 12 right, 1 skipped"])
 
 
 def test_a_set_done_with_nothing_in_it_reads_zero():
@@ -288,10 +290,14 @@ def test_weekly_volume_per_exercise_and_week_with_the_last_version(log):
 
 
 def test_weekly_volume_reaches_back_to_the_first_week():
-    """Week 0 (Monday 2001-01-01) is a week like any other."""
+    """Week 0 (Monday 2001-01-01) is a week like any other; with no `since`, a set from 1999 (a clock set wrong)
+    is not lost either."""
     log = HistoryLog()
-    start = at(2001, 1, 3, 9, 0)
+    start, older = at(2001, 1, 3, 9, 0), at(1999, 6, 2, 9, 0)
     add_session(log, start, [done(start)])
-    assert weekly_volume(log) == {"clamshell": [(date(2001, 1, 1), 1, 15, "no-band")]}
+    add_session(log, older, [done(older, reps=9)])
+    weeks = weekly_volume(log)["clamshell"]
+    assert weeks[-1] == (date(2001, 1, 1), 1, 15, "no-band")
+    assert len(weeks) == 2 and weeks[0][0] < date(2001, 1, 1) and weeks[0][1:] == (1, 9, "no-band")
     assert weekly_volume(log, since=date(2001, 1, 7)) == {"clamshell": [(date(2001, 1, 1), 1, 15, "no-band")]}
     log.close()
