@@ -196,7 +196,7 @@ def test_a_hundred_megabytes_of_junk_is_refused_by_its_size_without_reading_it(t
     assert time.monotonic() - started < 10
 
 
-def test_a_backup_keeps_accented_settings_and_routines_under_a_plain_c_locale(tmp_path):
+def test_accented_settings_and_routines_survive_a_backup_under_a_plain_c_locale(tmp_path):
     """`LC_ALL=C hipfit export --format json`: the files are read as UTF-8 whatever the locale says."""
     import os
 
@@ -212,3 +212,7 @@ def test_a_backup_keeps_accented_settings_and_routines_under_a_plain_c_locale(tm
     backup = json.loads(out.read_text(encoding="utf-8"))
     assert backup["settings"] == "version: 1\n# séance du matin\n"
     assert backup["routines"] == {"jour.yaml": "# Übungen\n"}
+    log = HistoryLog()
+    here = export_backup(log, paths)  # the same files read in this process (its locale is UTF-8)
+    log.close()
+    assert (here["settings"], here["routines"]) == (backup["settings"], backup["routines"])
