@@ -194,3 +194,25 @@ def test_a_hundred_megabytes_of_junk_is_refused_by_its_size_without_reading_it(t
                             text=True)
     assert result.returncode == 2 and "100 MB" in result.stderr and result.stderr.count("\n") == 1
     assert time.monotonic() - started < 10
+
+
+def test_accented_settings_and_routines_survive_a_backup_under_a_plain_c_locale(tmp_path):
+    """`LC_ALL=C hipfit export --format json`: the files are read as UTF-8 whatever the locale says."""
+    import os
+
+    paths = user_paths()
+    paths.routines.mkdir(parents=True)
+    paths.settings_file.write_bytes("version: 1\n# séance du matin\n".encode())
+    (paths.routines / "jour.yaml").write_bytes("# Übungen\n".encode())
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    out = tmp_path / "backup.json"
+    result = subprocess.run([sys.executable, "-m", "hipfit_desktop", "export", "--format", "json", "--out", str(out)],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    backup = json.loads(out.read_text(encoding="utf-8"))
+    assert backup["settings"] == "version: 1\n# séance du matin\n"
+    assert backup["routines"] == {"jour.yaml": "# Übungen\n"}
+    log = HistoryLog()
+    here = export_backup(log, paths)  # the same files read in this process (its locale is UTF-8)
+    log.close()
+    assert (here["settings"], here["routines"]) == (backup["settings"], backup["routines"])

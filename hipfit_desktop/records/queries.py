@@ -127,9 +127,9 @@ def weekly_volume(log: HistoryLog, since: date | None = None) -> dict[str, list[
 
     Read from the `weekly` table the log's triggers keep up to date (schema.py): a few thousand rows for ten
     years, where summing the sets themselves took half a second."""
-    first = (week_start(since) - _WEEK_ZERO).days // 7 if since else -1
-    rows = log.read("SELECT exercise, week, sets, volume, version FROM weekly WHERE week >= ? AND sets > 0 "
-                    "ORDER BY exercise, week", (first,))
+    first = (week_start(since) - _WEEK_ZERO).days // 7 if since else None  # None: every week, 1970 included
+    rows = log.read("SELECT exercise, week, sets, volume, version FROM weekly WHERE (?1 IS NULL OR week >= ?1) "
+                    "AND sets > 0 ORDER BY exercise, week", (first,))
     result: dict[str, list[tuple[date, int, float, str]]] = {}
     for exercise, week, sets, volume, version in rows:
         result.setdefault(exercise, []).append((_WEEK_ZERO + timedelta(weeks=week), sets, volume, version))
