@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import stat
+import threading
 import time
 from datetime import datetime
 
@@ -401,3 +402,61 @@ def test_the_log_file_is_created_private_before_sqlite_opens_it(tmp_path, monkey
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / FILE_NAME).stat().st_mode) == 0o600
+
+
+def test_a_queued_write_held_up_by_another_window_is_skipped_and_logging_stays_on(tmp_path, monkeypatch):
+    """On the writer thread too, a lock held too long skips that write only."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 20)
+    path = tmp_path / FILE_NAME
+    log = HistoryLog(path)
+    log.start_writer()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    assert log.write(lambda db: insert_session_on(db, "while-locked"), wait=True) is False
+    assert log.problem is None
+    other.execute("ROLLBACK")
+    other.close()
+    assert log.write(lambda db: insert_session_on(db, "after"), wait=True) is True
+    assert uids(log) == ["after"]
+    log.close()
+
+
+def test_the_writer_is_one_background_thread_that_ends_with_the_log(tmp_path):
+    """It is named for the log, does not keep the app from quitting, and is gone after close."""
+    log = HistoryLog(tmp_path / FILE_NAME)
+    log.start_writer()
+    writers = [t for t in threading.enumerate() if t.name == "hipfit-log-writer"]
+    assert len(writers) == 1 and writers[0].daemon
+    log.close()
+    assert not writers[0].is_alive()
+
+
+def test_the_log_can_be_read_from_another_thread(tmp_path):
+    """The window's helpers may read the log off the thread that opened it."""
+    log = HistoryLog(tmp_path / FILE_NAME)
+    insert_session(log, "x")
+    seen = []
+    reader = threading.Thread(target=lambda: seen.append(uids(log)))
+    reader.start()
+    reader.join()
+    assert seen == [["x"]]
+    log.close()
+
+
+def test_a_new_log_that_cannot_be_started_after_the_move_says_so(tmp_path, monkeypatch):
+    """The damaged file is kept, but the fresh one cannot be made: one message, nothing logged."""
+    path = tmp_path / FILE_NAME
+    path.write_bytes(b"junk")
+    real_move = database.move_aside
+
+    def move_then_block(path, suffix):
+        aside = real_move(path, suffix)
+        path.mkdir()  # something else takes the name at once
+        return aside
+
+    monkeypatch.setattr(database, "move_aside", move_then_block)
+    log = HistoryLog(path)
+    assert log.problem == log.notice == (f"HipFit cannot open its training log {path} (unable to open database "
+                                         "file). Workouts go on; they are not logged.")
+    assert [p.read_bytes() for p in tmp_path.glob(f"{FILE_NAME}.corrupt-*")] == [b"junk"]
+    log.close()
