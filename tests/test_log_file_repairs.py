@@ -412,7 +412,9 @@ def test_a_queued_write_held_up_by_another_window_is_skipped_and_logging_stays_o
     log.start_writer()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
     assert log.write(lambda db: insert_session_on(db, "while-locked"), wait=True) is False
+    assert time.monotonic() - started < 2  # its own wait (20 ms here), not SQLite's default of 5 s
     assert log.problem is None
     other.execute("ROLLBACK")
     other.close()

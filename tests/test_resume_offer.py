@@ -142,6 +142,7 @@ def test_a_checkpoint_of_a_process_that_has_ended_is_offered_and_a_live_ones_is_
     try:
         log.write(lambda db: db.execute("UPDATE checkpoints SET pid = ?", (running.pid,)))
         assert find_resumable(log, now=wall) is None
+        assert running.poll() is None  # asking whether it runs sends it no signal
     finally:
         running.communicate(b"")
     assert resume_module._process_alive(os.getpid())
@@ -232,3 +233,26 @@ def test_the_checkpoint_snapshot_is_the_sessions_own(log, small_plan, clock, wal
     offer = find_resumable(log, now=wall)
     assert len(offer.snapshot["segments"]) == len(small_plan.segments) == 93
     assert offer.snapshot["statuses"] == json.loads(json.dumps(session.snapshot()["statuses"]))
+
+
+def test_sets_done_after_resuming_carry_the_checkpoints_versions_and_the_wall_clock(log, small_plan, clock, wall):
+    """The progression recorded at the start is kept, the preview details come back, and sets are stamped now."""
+    stopped_at(log, small_plan, clock, wall, 9)
+    offer = dataclasses.replace(find_resumable(log, now=wall), versions={0: "side-step-as-started"})
+    session, recorder = resume(log, offer, clock, base=small_plan, now=wall)
+    assert session.plan.exercises == small_plan.exercises and session.plan.exercises
+    session.subscribe(recorder)
+    session.resume()
+    while session.index < 12:  # the three reps of set 2, left
+        clock.advance(1.5)
+        wall.now += 1.5
+        session.rep_done()
+    assert log.read("SELECT version, side, set_number, outcome, at FROM sets ORDER BY id DESC LIMIT 1") == [
+        ("side-step-as-started", "left", 2, "done", wall.now)]
+
+
+def test_elsewhere_than_posix_every_left_session_is_offered(monkeypatch):
+    """No cheap process check there: the offer is made, and a second window says so if it was running."""
+    me = os.getpid()
+    monkeypatch.setattr(resume_module.os, "name", "nt")
+    assert resume_module._process_alive(me) is False
