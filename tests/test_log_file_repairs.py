@@ -462,3 +462,20 @@ def test_a_new_log_that_cannot_be_started_after_the_move_says_so(tmp_path, monke
                                          "file). Workouts go on; they are not logged.")
     assert [p.read_bytes() for p in tmp_path.glob(f"{FILE_NAME}.corrupt-*")] == [b"junk"]
     log.close()
+
+
+def test_a_writer_that_cannot_open_the_file_turns_logging_off_instead_of_hanging(tmp_path):
+    """The file is replaced by a folder before the writer starts: writes say False, flush and close return."""
+    path = tmp_path / FILE_NAME
+    said = []
+    log = HistoryLog(path, on_problem=said.append)
+    path.rename(tmp_path / "moved-away.sqlite3")
+    path.mkdir()
+    log.start_writer()
+    assert log.write(lambda db: insert_session_on(db, "lost"), wait=True) is False
+    assert not log.write(lambda db: insert_session_on(db, "lost too"))
+    log.flush()
+    assert said == [log.problem] and log.problem == (
+        f"HipFit cannot write to its training log {path} (unable to open database file). The workout goes on; "
+        "it is not logged.")
+    log.close()

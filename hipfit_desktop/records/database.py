@@ -128,16 +128,21 @@ class HistoryLog:
             self._db = None
 
     def _write_queued(self) -> None:
-        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = NORMAL")
         assert self._queue is not None
+        db: sqlite3.Connection | None = None
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:  # the thread must live on: `flush` and `write(wait=True)` wait for its answer
+            self._turn_off(exc)
         while (item := self._queue.get()) is not None:
             change, done, result = item
-            result.append(self._write_on(db, change) if self.problem is None else False)
+            result.append(self._write_on(db, change) if db is not None and self.problem is None else False)
             if done is not None:
                 done.set()
-        db.close()
+        if db is not None:
+            db.close()
 
     def _write_on(self, db: sqlite3.Connection, change: Callable[[sqlite3.Connection], Any]) -> bool:
         try:
