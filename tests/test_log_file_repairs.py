@@ -330,22 +330,26 @@ def test_a_log_from_a_newer_hipfit_says_its_versions(tmp_path):
     log.close()
 
 
-def test_an_upgrade_says_so_and_keeps_a_private_copy_under_a_free_name(tmp_path, monkeypatch):
-    """Earlier copies are never overwritten: the third one is -3; it is 0600 and holds the old sessions."""
+@pytest.mark.parametrize(("earlier", "expected"), [
+    ((".v1-backup",), ".v1-backup-2"),
+    ((".v1-backup", ".v1-backup-2"), ".v1-backup-3"),
+])
+def test_an_upgrade_says_so_and_keeps_a_private_copy_under_a_free_name(tmp_path, monkeypatch, earlier, expected):
+    """Earlier copies are never overwritten: the next is -2, then -3; it is 0600 and holds the old sessions."""
     path = tmp_path / FILE_NAME
     log = HistoryLog(path)
     insert_session(log, "old")
     log.close()
-    for name in (f"{FILE_NAME}.v1-backup", f"{FILE_NAME}.v1-backup-2"):
-        (tmp_path / name).write_bytes(b"an earlier copy")
+    for name in earlier:
+        (tmp_path / f"{FILE_NAME}{name}").write_bytes(b"an earlier copy")
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, lambda db: None])
     log = HistoryLog(path)
-    backup = tmp_path / f"{FILE_NAME}.v1-backup-3"
+    backup = tmp_path / f"{FILE_NAME}{expected}"
     assert log.notice == (f"Your training log was upgraded from version 1 to 2; the old one is kept as {backup}.")
     assert log.problem is None and log.read("PRAGMA user_version") == [(2,)]
     log.close()
-    assert (tmp_path / f"{FILE_NAME}.v1-backup").read_bytes() == b"an earlier copy"
-    assert (tmp_path / f"{FILE_NAME}.v1-backup-2").read_bytes() == b"an earlier copy"
+    for name in earlier:
+        assert (tmp_path / f"{FILE_NAME}{name}").read_bytes() == b"an earlier copy"
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     copy = sqlite3.connect(backup)
     assert copy.execute("SELECT uid FROM sessions").fetchall() == [("old",)]
@@ -478,4 +482,17 @@ def test_a_writer_that_cannot_open_the_file_turns_logging_off_instead_of_hanging
     assert said == [log.problem] and log.problem == (
         f"HipFit cannot write to its training log {path} (unable to open database file). The workout goes on; "
         "it is not logged.")
+    log.close()
+
+
+def test_damage_met_after_the_folder_went_away_never_raises(tmp_path):
+    """No place for the damage mark: the write still just says False and logging goes off."""
+    folder = tmp_path / "data"
+    log = HistoryLog(folder / FILE_NAME)
+    folder.rename(tmp_path / "gone")
+
+    def meets_damage(db):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    assert log.write(meets_damage) is False and log.problem is not None
     log.close()

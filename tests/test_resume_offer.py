@@ -138,15 +138,25 @@ def test_a_checkpoint_of_a_process_that_has_ended_is_offered_and_a_live_ones_is_
     child.wait()
     log.write(lambda db: db.execute("UPDATE checkpoints SET pid = ?", (child.pid,)))
     assert find_resumable(log, now=wall) is not None
-    running = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    assert not resume_module._process_alive(child.pid)
+    running = subprocess.Popen([sys.executable, "-c", WATCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
+        assert running.stdout.readline() == b"ready\n"
         log.write(lambda db: db.execute("UPDATE checkpoints SET pid = ?", (running.pid,)))
         assert find_resumable(log, now=wall) is None
-        assert running.poll() is None  # asking whether it runs sends it no signal
+        assert resume_module._process_alive(running.pid)
     finally:
-        running.communicate(b"")
-    assert resume_module._process_alive(os.getpid())
-    assert not resume_module._process_alive(child.pid)
+        heard, _ = running.communicate(b"")
+    assert heard == b""  # asking whether it runs sent it no signal
+
+
+WATCHER = """
+import signal, sys
+for number in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM, signal.SIGUSR1):
+    signal.signal(number, lambda n, frame: print("signal", n, flush=True))
+print("ready", flush=True)
+sys.stdin.read()
+"""
 
 
 def test_a_process_of_another_user_counts_as_running(monkeypatch):
