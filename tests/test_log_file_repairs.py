@@ -213,7 +213,9 @@ def test_a_write_held_up_by_another_window_is_skipped_and_logging_stays_on(tmp_p
     log = HistoryLog(path, on_problem=said.append)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
     assert not insert_session(log, "while-locked")
+    assert time.monotonic() - started < 2  # its own wait (20 ms here), not SQLite's default of 5 s
     assert log.problem is None and log.writable and said == []
     other.execute("ROLLBACK")
     other.close()
