@@ -498,3 +498,27 @@ def test_damage_met_after_the_folder_went_away_never_raises(tmp_path):
 
     assert log.write(meets_damage) is False and log.problem is not None
     log.close()
+
+
+def test_writes_queued_before_a_failure_are_refused_after_it(tmp_path):
+    """Logging off means off: a change already waiting behind the failing one is not written, and says so."""
+    log = HistoryLog(tmp_path / FILE_NAME)
+    log.start_writer()
+    gate = threading.Event()
+    log.write(lambda db: gate.wait())  # hold the writer while the next changes queue up behind
+
+    def broken(db):
+        raise ValueError("bug")
+
+    assert log.write(broken) and log.write(lambda db: insert_session_on(db, "late"))
+    answers = []
+    waiting = threading.Thread(target=lambda: answers.append(log.write(lambda db: insert_session_on(db, "later"),
+                                                                       wait=True)))
+    waiting.start()
+    while log._queue.qsize() < 3:  # broken, late, later (the writer holds the first)
+        time.sleep(0)
+    gate.set()
+    waiting.join()
+    log.flush()
+    assert answers == [False] and uids(log) == [] and log.problem is not None
+    log.close()
