@@ -522,3 +522,18 @@ def test_writes_queued_before_a_failure_are_refused_after_it(tmp_path):
     log.flush()
     assert answers == [False] and uids(log) == [] and log.problem is not None
     log.close()
+
+
+def test_a_change_that_ends_its_own_transaction_and_fails_is_said_in_its_own_words(tmp_path):
+    """The failure the user is told about is the change's, not the rollback that then has nothing to undo."""
+    path = tmp_path / FILE_NAME
+    log = HistoryLog(path)
+
+    def commits_then_fails(db):
+        db.execute("COMMIT")
+        raise ValueError("boom after commit")
+
+    assert not log.write(commits_then_fails)
+    assert log.problem == (f"HipFit cannot write to its training log {path} (boom after commit). The workout goes "
+                           "on; it is not logged.")
+    log.close()

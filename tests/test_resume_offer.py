@@ -14,7 +14,14 @@ import pytest
 from hipfit_desktop.records import resume as resume_module
 from hipfit_desktop.records.database import HistoryLog
 from hipfit_desktop.records.recorder import SessionRecorder
-from hipfit_desktop.records.resume import STALE_AFTER_SECONDS, discard, find_resumable, log_as_finished, resume
+from hipfit_desktop.records.resume import (
+    STALE_AFTER_SECONDS,
+    describe,
+    discard,
+    find_resumable,
+    log_as_finished,
+    resume,
+)
 from hipfit_desktop.workout.engine import Session
 
 START = datetime(2026, 11, 25, 18, 0).timestamp()
@@ -66,7 +73,7 @@ def test_the_offer_names_the_routine_exercise_set_side_and_minutes_left(log, sma
     assert offer.text == "Resume Band day: Banded side step, set 2, left — 7 min left"
     assert (offer.routine, offer.routine_name, offer.stale) == ("band-day", "Band day", False)
     assert offer.saved_at == wall.now and offer.snapshot["index"] == 9
-    assert offer.versions and all(isinstance(k, int) for k in offer.versions)
+    assert offer.versions == {0: "no-band", 1: "knee-drive-no-band", 2: "no-band", 3: "bridge"}
 
 
 def test_the_offer_leaves_out_the_set_in_a_rest_and_the_side_for_two_sided_work(log, small_plan, clock, wall):
@@ -266,3 +273,32 @@ def test_elsewhere_than_posix_every_left_session_is_offered(monkeypatch):
     me = os.getpid()
     monkeypatch.setattr(resume_module.os, "name", "nt")
     assert resume_module._process_alive(me) is False
+
+
+@pytest.mark.parametrize(("index", "text"), [
+    (4, "Resume Band day: Banded side step, set 1, right — 8 min left"),  # 456 s to go
+    (5, "Resume Band day: Banded side step, set 1, right — 7 min left"),  # 448 s to go
+])
+def test_the_minutes_left_are_rounded_to_the_nearest(log, small_plan, clock, wall, index, text):
+    """7 min 36 s says 8 minutes, 7 min 28 s says 7."""
+    stopped_at(log, small_plan, clock, wall, index)
+    assert find_resumable(log, now=wall).text == text
+
+
+def test_a_session_still_open_in_another_window_does_not_hide_an_older_left_one(log, small_plan, clock, wall):
+    """The newest checkpoint belongs to a running window: the older one, whose window is gone, is offered."""
+    _, older = stopped_at(log, small_plan, clock, wall, 9)
+    wall.now += 600
+    _, newer = stopped_at(log, small_plan, clock, wall, 16)
+    log.write(lambda db: db.execute("UPDATE checkpoints SET pid = CASE session_id WHEN ? THEN 2 ELSE 3 END",
+                                    (newer.session_id,)))
+    offer = find_resumable(log, now=wall, alive=lambda pid: pid == 2)
+    assert offer.session_id == older.session_id
+    assert offer.text == "Resume Band day: Banded side step, set 2, left — 7 min left"
+
+
+def test_a_session_is_described_for_resuming_unless_told_it_is_stale(small_plan, clock):
+    """The words without the 12-hour question: the resume offer's."""
+    session = Session(small_plan, clock)
+    assert describe(session) == "Resume Band day: Banded side step — 8 min left"
+    assert describe(session, stale=True) == "Log what was done of Band day: stopped at Banded side step"
