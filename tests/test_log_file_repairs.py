@@ -537,3 +537,15 @@ def test_a_change_that_ends_its_own_transaction_and_fails_is_said_in_its_own_wor
     assert log.problem == (f"HipFit cannot write to its training log {path} (boom after commit). The workout goes "
                            "on; it is not logged.")
     log.close()
+
+
+def test_a_data_folder_that_cannot_be_made_says_why(tmp_path):
+    """A file where the data folder's parent should be: the message carries the system's own reason."""
+    (tmp_path / "home").write_text("a file, not a folder")
+    path = tmp_path / "home" / "data" / FILE_NAME
+    log = HistoryLog(path)
+    assert log.problem == log.notice == (
+        f"HipFit cannot open its training log {path} ([Errno 20] Not a directory: '{path.parent}'). Workouts go "
+        "on; they are not logged.")
+    assert not insert_session(log) and log.read("SELECT 1") == []
+    log.close()
