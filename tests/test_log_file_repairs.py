@@ -549,3 +549,18 @@ def test_a_data_folder_that_cannot_be_made_says_why(tmp_path):
         "on; they are not logged.")
     assert not insert_session(log) and log.read("SELECT 1") == []
     log.close()
+
+
+def test_a_folder_whose_mode_cannot_be_changed_still_holds_the_log(tmp_path, monkeypatch):
+    """A shared data folder owned by someone else (chmod refused): the log opens and writes all the same."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o755)
+
+    def refused(path, mode):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(database.os, "chmod", refused)
+    log = HistoryLog(folder / FILE_NAME)
+    assert log.notice is None and insert_session(log) and uids(log) == ["a"]
+    log.close()
