@@ -31,6 +31,7 @@ from ..system.paths import user_paths
 from . import schema
 
 FILE_NAME = "history.sqlite3"
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
 BUSY_TIMEOUT_MS = 1000  # another window writing: wait this long, then skip this write (not turn logging off)
 
 class LogError(Exception):
@@ -127,16 +128,21 @@ class HistoryLog:
             self._db = None
 
     def _write_queued(self) -> None:
-        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = NORMAL")
         assert self._queue is not None
+        db: sqlite3.Connection | None = None
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:  # the thread must live on: `flush` and `write(wait=True)` wait for its answer
+            self._turn_off(exc)
         while (item := self._queue.get()) is not None:
             change, done, result = item
-            result.append(self._write_on(db, change) if self.problem is None else False)
+            result.append(self._write_on(db, change) if db is not None and self.problem is None else False)
             if done is not None:
                 done.set()
-        db.close()
+        if db is not None:
+            db.close()
 
     def _write_on(self, db: sqlite3.Connection, change: Callable[[sqlite3.Connection], Any]) -> bool:
         try:
@@ -213,6 +219,11 @@ class HistoryLog:
                 os.chmod(folder, 0o700)
         if not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # -wal/-shm copy the mode
+        header = b""
+        with suppress(OSError), open(self.path, "rb") as file:  # unreadable: SQLite says why, in its words
+            header = file.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:  # before SQLite opens it: closing it would delete its -wal and -shm
+            raise sqlite3.DatabaseError("file is not a database")
         db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                              check_same_thread=False)
         self._db = db

@@ -29,7 +29,7 @@ def _count_in(row: str) -> str:
 
 def _count_out(row: str) -> str:
     week = WEEK.format(at=f"{row}.at")
-    return (f"UPDATE weekly SET sets = sets - 1, volume = volume - {VOLUME.format(row=row)} "
+    return (f"UPDATE weekly SET sets = sets - 1, volume = volume - ({VOLUME.format(row=row)}) "
             f"WHERE exercise = {row}.exercise AND week = {week};")
 
 
