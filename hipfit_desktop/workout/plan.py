@@ -267,45 +267,34 @@ def rep_segments(item: PlannedExercise, up: int, down: int, common: dict[str, An
         phases: list[tuple[str, int | None]] = [("self_paced", None), *hold]
     else:
         phases = [("up", volume.up_seconds or up), *hold, ("down", volume.down_seconds or down)]
-    extra = hold_range_text(item)
-    return [Segment(kind, seconds, extra if kind == "hold" else "", phase=PHASE_WORDS[kind], rep=1, reps=1,
-                    **common) for kind, seconds in phases]
+    return [Segment(kind, seconds, _hold_prompt(item) if kind == "hold" else "", phase=PHASE_WORDS[kind], rep=1,
+                    reps=1, **common) for kind, seconds in phases]
 
 
-def hold_range_text(item: PlannedExercise) -> str:
-    """"pause 2–3 s" where the data gives a range, so the one number timed is not mistaken for the article's."""
+def _hold_prompt(item: PlannedExercise) -> str:
+    """The same for every rep, so renumbering keeps it: a range in the data is named beside the one number timed
+    ("pause 2–3 s"), so that number is not mistaken for the article's."""
     hold = item.hold
-    return f"pause {hold}" if hold is not None and hold.low != hold.high else ""
+    note = f" (pause {hold})" if hold is not None and hold.low != hold.high else ""
+    return f"Hold {item.hold_seconds} s at the top{note}"
 
 
 def renumber_reps(template: list[Segment], reps: int) -> list[Segment]:
-    """`reps` copies of the rep-1 segments in `template`, numbered and prompted."""
+    """`reps` copies of the rep-1 segments in `template`, numbered and prompted (a hold keeps its prompt)."""
     one_rep = [s.to_dict() for s in template if s.rep == 1]
     holds = any(fields["kind"] == "hold" for fields in one_rep)
     # Plain construction: dataclasses.replace() made compiling the full session three times slower.
     return [Segment(**{**fields, "rep": rep, "reps": reps,
-                       "prompt": _rep_prompt(fields["kind"], rep, reps, fields["seconds"], holds,
-                                             _range_note(template, fields))})
+                       "prompt": _rep_prompt(fields["kind"], rep, reps, holds, fields["prompt"])})
             for rep in range(1, reps + 1) for fields in one_rep]
 
 
-def _range_note(template: list[Segment], fields: dict[str, Any]) -> str:
-    """The hold's range text, kept through renumbering: a fresh template carries it in its prompt."""
-    if fields["kind"] != "hold":
-        return ""
-    prompt = fields["prompt"]
-    if prompt.startswith("pause "):
-        return prompt
-    start = prompt.find("(pause ")
-    return prompt[start + 1:-1] if start >= 0 else ""
-
-
-def _rep_prompt(kind: str, rep: int, reps: int, seconds: int | None, holds: bool, note: str) -> str:
+def _rep_prompt(kind: str, rep: int, reps: int, holds: bool, prompt: str) -> str:
     count = f"rep {rep} of {reps}"
     if kind == "up":
         return f"Up: {count}"
     if kind == "hold":
-        return f"Hold {seconds} s at the top" + (f" ({note})" if note else "")
+        return prompt
     if kind == "down":
         return "Lower with control"
     if holds:
