@@ -1,0 +1,106 @@
+"""Paints a figure `Pose` with QPainter: shared by the live view, `hipfit figure` and the contact sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+
+from ..figure.skeleton import HEAD_RADIUS, LIMB_WIDTH, SIDES, Pose
+
+Extent = tuple[float, float, float, float]  # left, bottom, right, top in figure centimetres
+MARGIN = 0.06  # of the smaller side, kept clear around the figure
+LIMBS = (("hip", "knee"), ("knee", "ankle"), ("ankle", "toe"), ("shoulder", "elbow"), ("elbow", "hand"))
+
+
+@dataclass(frozen=True)
+class FigureColours:
+    figure: QColor  # the near limbs, trunk and head
+    far: QColor  # the limbs on the far side of a side view
+    setting: QColor  # floor, mat, box, wall
+    band: QColor  # resistance band and ankle weight
+
+
+def colours_from(palette: QPalette) -> FigureColours:
+    """The palette's text colour for the figure, blends toward the background for what lies behind it."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    return FigureColours(text, _blend(text, back, 0.5), _blend(text, back, 0.72),
+                         palette.color(QPalette.ColorRole.Highlight))
+
+
+LIGHT = FigureColours(QColor("#1a1a1a"), QColor("#8c8c8c"), QColor("#b8b8b8"), QColor("#d9480f"))
+
+
+def _blend(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3])))
+
+
+def paint_pose(painter: QPainter, pose: Pose, area: QRectF, extent: Extent, colours: FigureColours) -> None:
+    """Draw `pose` scaled so that `extent` fills `area` (aspect kept, centred); antialiased."""
+    left, bottom, right, top = extent
+    margin = MARGIN * min(area.width(), area.height())
+    scale = min((area.width() - 2 * margin) / max(1.0, right - left),
+                (area.height() - 2 * margin) / max(1.0, top - bottom))
+    if scale <= 0:
+        return
+    x0 = area.center().x() - (left + right) / 2 * scale
+    y0 = area.center().y() + (bottom + top) / 2 * scale
+
+    def at(name_or_point: str | tuple[float, float]) -> QPointF:
+        x, y = pose.points[name_or_point] if isinstance(name_or_point, str) else name_or_point
+        return QPointF(x0 + x * scale, y0 - y * scale)
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    width = LIMB_WIDTH * scale
+    _paint_setting(painter, pose, at, width, colours)
+    far = [s for s in SIDES if s != pose.near] if pose.view == "side" else []
+    near = [s for s in SIDES if s not in far]
+    _limbs(painter, at, far, width, colours.far)
+    pen = QPen(colours.figure, width * 1.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.drawLine(at("hip"), at("neck"))
+    if pose.view != "side":  # seen from the front or back, hips and shoulders are lines across the body
+        painter.drawLine(at("left_hip"), at("right_hip"))
+        painter.drawLine(at("left_shoulder"), at("right_shoulder"))
+    pen.setWidthF(width)
+    painter.setPen(pen)
+    painter.drawLine(at("neck"), at("head"))
+    _limbs(painter, at, near, width, colours.figure)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colours.figure)
+    painter.drawEllipse(at("head"), HEAD_RADIUS * scale, HEAD_RADIUS * scale)
+    _paint_band(painter, pose, at, width, colours)
+    painter.restore()
+
+
+def _limbs(painter: QPainter, at, sides: list[str], width: float, colour: QColor) -> None:  # type: ignore[no-untyped-def]
+    painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    for side in sides:
+        painter.drawLines([QLineF(at(f"{side}_{a}"), at(f"{side}_{b}")) for a, b in LIMBS])
+
+
+def _paint_setting(painter: QPainter, pose: Pose, at, width: float, colours: FigureColours) -> None:  # type: ignore[no-untyped-def]
+    for prop in pose.props:
+        if prop.kind == "floor":
+            painter.setPen(QPen(colours.setting, max(1.0, width * 0.4), Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap))
+            painter.drawLine(at(prop.points[0]), at(prop.points[1]))
+        elif prop.kind in ("mat", "box", "wall"):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colours.setting)
+            painter.drawRect(QRectF(at(prop.points[0]), at(prop.points[1])).normalized())
+
+
+def _paint_band(painter: QPainter, pose: Pose, at, width: float, colours: FigureColours) -> None:  # type: ignore[no-untyped-def]
+    for prop in pose.props:
+        if prop.kind in ("band", "cuff"):
+            thickness = width * (0.35 if prop.kind == "band" else 0.55)
+            painter.setPen(QPen(colours.band, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(at(prop.points[0]), at(prop.points[1]))
+        elif prop.kind == "weight":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colours.band)
+            painter.drawEllipse(at(prop.points[0]), width * 0.9, width * 0.9)
