@@ -46,6 +46,7 @@ class Figure:
     box: bool
     wall: bool
     line: int  # where the figure starts in its file
+    still: bool = False  # timed work held in one position (a stretch): only the start and end poses exist
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def _figure(fields: Fields, exercises: Mapping[str, Exercise],
     for key, item in (("box", "box"), ("wall", "wall")):
         if setup[key] != (item in exercise.equipment):
             raise fields.error(key, f"{exercise_id} {'needs' if setup[key] is False else 'does not use'} a {item}")
-    figure = Figure(exercise_id, view, anchor, keyframes, start, end, loop, line=fields.node.line, **setup)
+    figure = Figure(exercise_id, view, anchor, keyframes, start, end, loop, line=fields.node.line,
+                    still=exercise.timed and loop is None, **setup)
     versions = fields.mapping("versions")
     assert versions is not None
     if not versions.node.value:

@@ -22,7 +22,10 @@ def ease(t: float) -> float:
 
 
 def pose_at(figure: Figure, props: VersionProps, progress: float, side: str | None = None) -> Pose:
-    """The pose `progress` of the way from the start keyframe to the end one (0 start, 1 end)."""
+    """The pose `progress` of the way from the start keyframe to the end one (0 start, 1 end). A still figure
+    is never seen moving, so it has no frames in between: it shows the nearer of its two poses."""
+    if figure.still:
+        progress = 1.0 if progress >= 0.5 else 0.0
     step = 1 if figure.end > figure.start else -1
     return _placed(figure, props, _along(figure, tuple(range(figure.start, figure.end + step, step)), progress),
                    side)
@@ -37,10 +40,20 @@ def loop_pose(figure: Figure, props: VersionProps, seconds: float, side: str | N
     return _placed(figure, props, _along(figure, frames, rounds - math.floor(rounds), eased_each=True), side)
 
 
+EXTENT_SAMPLES = 16
+EXTENT_PAD = 2.0  # cm: a limb swinging on an arc bulges a little between the samples
+
+
 def extent(figure: Figure, props: VersionProps, side: str | None = None) -> tuple[float, float, float, float]:
-    """(left, bottom, right, top) covering every keyframe: scale a view by this, and it never jumps mid-rep."""
-    boxes = [_placed(figure, props, dict(k.angles), side).bounds() for k in figure.keyframes]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    """(left, bottom, right, top) covering the whole movement: scale a view by this, and it never jumps mid-rep."""
+    poses = [_placed(figure, props, dict(k.angles), side) for k in figure.keyframes]
+    poses += [pose_at(figure, props, i / EXTENT_SAMPLES, side) for i in range(EXTENT_SAMPLES + 1)]
+    if figure.loop is not None:
+        poses += [loop_pose(figure, props, figure.loop.seconds * i / EXTENT_SAMPLES, side)
+                  for i in range(EXTENT_SAMPLES)]
+    boxes = [pose.bounds() for pose in poses]
+    return (min(b[0] for b in boxes) - EXTENT_PAD, min(b[1] for b in boxes) - EXTENT_PAD,
+            max(b[2] for b in boxes) + EXTENT_PAD, max(b[3] for b in boxes) + EXTENT_PAD)
 
 
 def _along(figure: Figure, frames: tuple[int, ...], progress: float, eased_each: bool = False) -> dict[str, float]:
@@ -90,9 +103,11 @@ def _setup(figure: Figure) -> tuple[Prop, ...]:
     if figure.box:  # under the anchor foot, its edge just inside the free leg
         inner, outer = (-12.0, 40.0) if figure.view == "front" else (-15.0, 30.0)
         props.append(Prop("box", ((rest_x + inner, 0.0), (rest_x + outer, BOX_HEIGHT))))
-    if figure.wall:  # behind the end pose (the stretch held against it), touching its rearmost point
+    if figure.wall:  # against the anchored leg in the end pose: the knee in the corner, the shin up the wall
         end = forward_kinematics(figure.view, figure.keyframes[figure.end].angles)
-        back = min(x for x, _ in end.points.values()) - end.points[figure.anchor][0] + rest_x - LIMB_WIDTH / 2
+        leg = figure.anchor.split("_")[0]
+        rearmost = min(end.points[f"{leg}_{p}"][0] for p in ("knee", "ankle", "toe"))
+        back = rearmost - end.points[figure.anchor][0] + rest_x - LIMB_WIDTH / 2
         props.append(Prop("wall", ((back - 6, 0.0), (back, WALL_HEIGHT))))
     return tuple(props)
 

@@ -59,18 +59,19 @@ def moment_of(session: Session) -> Moment | None:
 
 def pose_for_session(session: Session, book: FigureBook) -> Pose | None:
     moment = moment_of(session)
-    if moment is None:
-        return None
+    return None if moment is None else pose_of(book, moment)
+
+
+def pose_of(book: FigureBook, moment: Moment) -> Pose:
     figure, props = book.get(moment.exercise, moment.version)
     if moment.elapsed is not None:
         return loop_pose(figure, props, moment.elapsed, moment.side)
     return pose_at(figure, props, moment.progress, moment.side)
 
 
-def is_moving(session: Session, book: FigureBook) -> bool:
+def is_moving(book: FigureBook, moment: Moment | None) -> bool:
     """Whether the figure changes from one frame to the next: an UP or DOWN, or a looping timed movement,
     while the session runs. Holding, resting, paused, idle: a still picture, nothing to repaint."""
-    moment = moment_of(session)
     if moment is None or not moment.running:
         return False
     if moment.kind == "timed":
