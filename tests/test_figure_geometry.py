@@ -211,7 +211,7 @@ def test_a_band_above_the_knees_rings_both_thighs(book, version, on):
         assert "band" not in kinds and "cuff" not in kinds
         return
     band = next(p for p in end.props if p.kind == "band")
-    for point, side in zip(band.points, ("left", "right")):
+    for point, side in zip(band.points, ("left", "right"), strict=True):
         hip, knee = end.points[f"{side}_hip"], end.points[f"{side}_knee"]
         assert math.dist(hip, point) + math.dist(point, knee) == pytest.approx(math.dist(hip, knee))
         assert math.dist(point, knee) < math.dist(point, hip) / 3  # just above the knee
@@ -240,7 +240,7 @@ def test_the_knee_drive_band_goes_round_both_feet(book):
 
 
 def test_every_frame_stays_inside_the_figure_s_extent(catalog, book):
-    for exercise, version, (figure, props) in every_figure(catalog, book):
+    for exercise, _, (figure, props) in every_figure(catalog, book):
         left, bottom, right, top = extent(figure, props, "right")
         for i in range(11):
             l2, b2, r2, t2 = pose_at(figure, props, i / 10, "right").bounds()

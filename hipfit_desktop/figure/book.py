@@ -121,7 +121,8 @@ def _figure(fields: Fields, exercises: Mapping[str, Exercise],
             known = ", ".join(p.id for p in exercise.progressions)
             raise versions.error(version_id, f"{exercise_id} has no version {version_id!r} (known: {known})") from None
         if (exercise_id, version_id) in drawn:
-            raise versions.error(version_id, f"already drawn by the figure at line {drawn[(exercise_id, version_id)][0].line}")
+            first = drawn[(exercise_id, version_id)][0]
+            raise versions.error(version_id, f"already drawn by the figure at line {first.line}")
         props = _version_props(versions, version_id, exercise.equipment_in(step))
         drawn[(exercise_id, version_id)] = (figure, props)
     versions.finish(allowed_extra=tuple(versions.node.value))

@@ -126,7 +126,7 @@ def _version_props(pose: Pose, props: VersionProps) -> tuple[Prop, ...]:
         }[props.band]
         points = [_on(p[a], p[b], t) for a, b, t in ends]
         found.append(Prop("band", (points[0], points[1])))
-        found += [_cuff(p[a], p[b], at) for (a, b, _), at in zip(ends, points)]
+        found += [_cuff(p[a], p[b], at) for (a, b, _), at in zip(ends, points, strict=True)]
     if props.ankle_weight is not None:
         leg = props.ankle_weight
         found.append(Prop("weight", (_on(p[f"{leg}_knee"], p[f"{leg}_ankle"], 0.86),)))

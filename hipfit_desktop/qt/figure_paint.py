@@ -34,7 +34,7 @@ LIGHT = FigureColours(QColor("#1a1a1a"), QColor("#8c8c8c"), QColor("#b8b8b8"), Q
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3])))
+    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
 
 
 def paint_pose(painter: QPainter, pose: Pose, area: QRectF, extent: Extent, colours: FigureColours) -> None:
