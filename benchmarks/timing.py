@@ -2,7 +2,8 @@
 
 Runs a real plan in a real Qt event loop on the real monotonic clock, once idle and once with a busy
 Python thread competing for the interpreter, and prints lateness percentiles and the drift at the end.
-Usage: QT_QPA_PLATFORM=offscreen python benchmarks/timing.py [--seconds 60]
+With --figure, a 1366x768 FigureView follows the session, animating on the same thread as the timer.
+Usage: QT_QPA_PLATFORM=offscreen python benchmarks/timing.py [--seconds 60] [--figure]
 """
 
 from __future__ import annotations
@@ -19,9 +20,19 @@ from hipfit_desktop.workout.engine import Session
 from hipfit_desktop.workout.events import Beat, SegmentStarted
 
 
-def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, float]:
+def measure(app: QCoreApplication, seconds: float, busy: bool, figure: bool = False) -> dict[str, float]:
     session = Session(guided_plan(), time.monotonic)
     driver = SessionDriver(session)
+    view = None
+    if figure:
+        from hipfit_desktop.exercises.catalog import load_catalog
+        from hipfit_desktop.figure.book import load_figures
+        from hipfit_desktop.qt.figure_view import FigureView
+
+        view = FigureView(load_figures(load_catalog().exercises))
+        view.resize(1366, 768)
+        view.show()
+        view.follow(driver)
     late: list[float] = []
     last = {"scheduled": 0.0, "seen": 0.0}
 
@@ -39,22 +50,32 @@ def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, floa
         app.exec()
     driver.stop()
     driver.deleteLater()
+    if view is not None:
+        view.stop()
+        view.close()
     return {**figures(late), "drift_ms": 1000 * (last["seen"] - last["scheduled"])}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="length of each run (default 60)")
+    parser.add_argument("--figure", action="store_true", help="with the exercise figure animating (needs a GUI app)")
     parser.add_argument("--default-switching", action="store_true",
                         help="keep Python's 5 ms thread switch interval, to compare with the app's 1 ms")
     args = parser.parse_args()
     if not args.default_switching:
         tighten_thread_switching()
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv)
-    print(f"Segment and beat lateness through SessionDriver, {args.seconds:g} s per run")
+    if args.figure:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(sys.argv)
+    else:
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv)
+    extra = ", the figure animating at 1366x768" if args.figure else ""
+    print(f"Segment and beat lateness through SessionDriver, {args.seconds:g} s per run{extra}")
     print(f"{'run':<18}{'samples':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'end drift ms':>14}")
     for label, busy in (("idle", False), ("busy thread", True)):
-        r = measure(app, args.seconds, busy)
+        r = measure(app, args.seconds, busy, args.figure)
         print(f"{label:<18}{r['samples']:>8}{r['p50_ms']:>9.2f}{r['p99_ms']:>9.2f}{r['max_ms']:>9.2f}"
               f"{r['drift_ms']:>14.2f}")
     print("targets: p99 <= 5 ms, end drift <= 20 ms")

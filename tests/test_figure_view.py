@@ -76,7 +76,7 @@ def test_a_repaint_is_asked_for_only_when_the_pose_changes(view, driver, clock, 
     driver.start()
     advance_to(driver, clock, "hold")
     asked = []
-    monkeypatch.setattr(view, "update", lambda: asked.append(1))
+    monkeypatch.setattr(view, "update", lambda *area: asked.append(area))
     for _ in range(5):
         clock.advance(0.1)
         driver.wake()  # the driver's 10 Hz display tick

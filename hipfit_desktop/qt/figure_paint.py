@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 
 from ..figure.skeleton import HEAD_RADIUS, LIMB_WIDTH, SIDES, Pose
 
 Extent = tuple[float, float, float, float]  # left, bottom, right, top in figure centimetres
 MARGIN = 0.06  # of the smaller side, kept clear around the figure
-LIMBS = (("hip", "knee"), ("knee", "ankle"), ("ankle", "toe"), ("shoulder", "elbow"), ("elbow", "hand"))
+# Each limb is one polyline: half the cost of drawing its bones as separate lines (fewer caps and joins).
+LIMBS = (("hip", "knee", "ankle", "toe"), ("shoulder", "elbow", "hand"))
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,29 @@ def _blend(a: QColor, b: QColor, t: float) -> QColor:
     return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
 
 
-def paint_pose(painter: QPainter, pose: Pose, area: QRectF, extent: Extent, colours: FigureColours) -> None:
-    """Draw `pose` scaled so that `extent` fills `area` (aspect kept, centred); antialiased."""
+def placement(area: QRectF, extent: Extent) -> tuple[float, float, float]:
+    """(scale, x0, y0) that fit `extent` into `area`, aspect kept and centred: pixel = (x0 + x s, y0 - y s)."""
     left, bottom, right, top = extent
     margin = MARGIN * min(area.width(), area.height())
     scale = min((area.width() - 2 * margin) / max(1.0, right - left),
                 (area.height() - 2 * margin) / max(1.0, top - bottom))
+    return scale, area.center().x() - (left + right) / 2 * scale, area.center().y() + (bottom + top) / 2 * scale
+
+
+def pixel_bounds(pose: Pose, area: QRectF, extent: Extent) -> QRectF:
+    """Where `pose` lands in `area`, strokes included: what a repaint must cover."""
+    scale, x0, y0 = placement(area, extent)
+    left, bottom, right, top = pose.bounds()
+    edge = LIMB_WIDTH * scale  # the trunk's stroke is wider than a limb's, cuffs stick out a little
+    return QRectF(x0 + left * scale - edge, y0 - top * scale - edge,
+                  (right - left) * scale + 2 * edge, (top - bottom) * scale + 2 * edge)
+
+
+def paint_pose(painter: QPainter, pose: Pose, area: QRectF, extent: Extent, colours: FigureColours) -> None:
+    """Draw `pose` scaled so that `extent` fills `area` (aspect kept, centred); antialiased."""
+    scale, x0, y0 = placement(area, extent)
     if scale <= 0:
         return
-    x0 = area.center().x() - (left + right) / 2 * scale
-    y0 = area.center().y() + (bottom + top) / 2 * scale
 
     def at(name_or_point: str | tuple[float, float]) -> QPointF:
         x, y = pose.points[name_or_point] if isinstance(name_or_point, str) else name_or_point
@@ -79,7 +93,8 @@ def paint_pose(painter: QPainter, pose: Pose, area: QRectF, extent: Extent, colo
 def _limbs(painter: QPainter, at, sides: list[str], width: float, colour: QColor) -> None:  # type: ignore[no-untyped-def]
     painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
     for side in sides:
-        painter.drawLines([QLineF(at(f"{side}_{a}"), at(f"{side}_{b}")) for a, b in LIMBS])
+        for limb in LIMBS:
+            painter.drawPolyline(QPolygonF([at(f"{side}_{joint}") for joint in limb]))
 
 
 def _paint_setting(painter: QPainter, pose: Pose, at, width: float, colours: FigureColours) -> None:  # type: ignore[no-untyped-def]

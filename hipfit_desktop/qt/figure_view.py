@@ -11,7 +11,7 @@ from ..figure.motion import extent, pose_at
 from ..figure.session import is_moving, moment_of, pose_of
 from ..figure.skeleton import Pose
 from .driver import SessionDriver
-from .figure_paint import Extent, colours_from, paint_pose
+from .figure_paint import Extent, colours_from, paint_pose, pixel_bounds
 
 FRAME_MS = 33  # about 30 frames a second while the figure moves
 
@@ -60,19 +60,27 @@ class FigureView(QWidget):
     def follow(self, driver: SessionDriver) -> None:
         self.stop()
         self._driver = driver
-        driver.ticked.connect(self.sync)
-        driver.state_changed.connect(self.sync)
+        driver.ticked.connect(self._on_tick)
+        driver.state_changed.connect(self._on_tick)
         self.sync()
 
     def stop(self) -> None:
         self._timer.stop()
         if self._driver is not None:
-            self._driver.ticked.disconnect(self.sync)
-            self._driver.state_changed.disconnect(self.sync)
+            self._driver.ticked.disconnect(self._on_tick)
+            self._driver.state_changed.disconnect(self._on_tick)
             self._driver = None
 
     def sync(self) -> None:
         """Catch up with the session: the pose its deadline puts the figure in, and whether to keep moving."""
+        self._follow_session(frame=True)
+
+    def _on_tick(self) -> None:
+        # While the figure moves, the frame timer draws it; a driver tick (10 Hz) only checks it still moves, so
+        # frames stay at 30 a second instead of 40.
+        self._follow_session(frame=not self._timer.isActive())
+
+    def _follow_session(self, frame: bool) -> None:
         if self._driver is None:
             return
         moment = moment_of(self._driver.session)
@@ -85,16 +93,26 @@ class FigureView(QWidget):
                 self._timer.start()
         else:
             self._timer.stop()
-        figure, props = self._book.get(moment.exercise, moment.version)
-        self._show(pose_of(self._book, moment), (figure, props, moment.side))
+            frame = True
+        if frame:
+            figure, props = self._book.get(moment.exercise, moment.version)
+            self._show(pose_of(self._book, moment), (figure, props, moment.side))
 
     def _show(self, pose: Pose | None, key: tuple[object, ...] | None) -> None:
         if key is not None and key != self._extent_key:
             figure, props, side = key
             self._extent = extent(figure, props, side)  # type: ignore[arg-type]
             self._extent_key = key
-        if pose != self._pose:
-            self._pose = pose
+            self.update()
+        if pose == self._pose:
+            return
+        # Repaint only where the figure was and where it is now: most of a big window stays as it is.
+        dirty = [pixel_bounds(p, QRectF(self.rect()), self._extent) for p in (self._pose, pose)
+                 if p is not None and self._extent is not None]
+        self._pose = pose
+        if len(dirty) == 2:
+            self.update(dirty[0].united(dirty[1]).toAlignedRect())
+        else:
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
