@@ -70,30 +70,44 @@ def paint_pose(painter: QPainter, pose: Pose, area: QRectF, extent: Extent, colo
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     width = LIMB_WIDTH * scale
     _paint_setting(painter, pose, at, width, colours)
-    far = [s for s in SIDES if s != pose.near] if pose.view == "side" else []
-    near = [s for s in SIDES if s not in far]
-    _limbs(painter, at, far, width, colours.far)
-    pen = QPen(colours.figure, width * 1.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    legs, arms = LIMBS
+    if pose.view == "side":  # the far side's limbs behind the body, in a paler colour
+        far = [s for s in SIDES if s != pose.near]
+        _limbs(painter, at, far, (legs, arms), width, colours.far)
+        near_limbs = [(s, (legs, arms)) for s in SIDES if s not in far]
+    elif pose.view == "back":  # seen from behind on hands and knees, the arms are the far end of the body
+        _limbs(painter, at, list(SIDES), (arms,), width, colours.far)
+        near_limbs = [(s, (legs,)) for s in SIDES]
+    else:
+        near_limbs = [(s, (legs, arms)) for s in SIDES]
+    upper = colours.far if pose.view == "back" else colours.figure  # shoulders and head: far, seen from behind
+    pen = QPen(upper, width * 1.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)
-    painter.drawLine(at("hip"), at("neck"))
     if pose.view != "side":  # seen from the front or back, hips and shoulders are lines across the body
-        painter.drawLine(at("left_hip"), at("right_hip"))
         painter.drawLine(at("left_shoulder"), at("right_shoulder"))
     pen.setWidthF(width)
     painter.setPen(pen)
     painter.drawLine(at("neck"), at("head"))
-    _limbs(painter, at, near, width, colours.figure)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colours.figure)
+    painter.setBrush(upper)
     painter.drawEllipse(at("head"), HEAD_RADIUS * scale, HEAD_RADIUS * scale)
+    pen.setColor(colours.figure)
+    pen.setWidthF(width * 1.5)
+    painter.setPen(pen)
+    painter.drawLine(at("hip"), at("neck"))
+    if pose.view != "side":
+        painter.drawLine(at("left_hip"), at("right_hip"))
+    for side, limbs in near_limbs:
+        _limbs(painter, at, [side], limbs, width, colours.figure)
     _paint_band(painter, pose, at, width, colours)
     painter.restore()
 
 
-def _limbs(painter: QPainter, at, sides: list[str], width: float, colour: QColor) -> None:  # type: ignore[no-untyped-def]
+def _limbs(painter: QPainter, at, sides: list[str], limbs: tuple[tuple[str, ...], ...],  # type: ignore[no-untyped-def]
+           width: float, colour: QColor) -> None:
     painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
     for side in sides:
-        for limb in LIMBS:
+        for limb in limbs:
             painter.drawPolyline(QPolygonF([at(f"{side}_{joint}") for joint in limb]))
 
 
