@@ -135,3 +135,21 @@ def test_the_figure_scales_with_the_widget(view):
 
     small, large = figure_height(200, 150), figure_height(800, 600)
     assert large == pytest.approx(4 * small, rel=0.1)
+
+
+def test_a_frame_due_just_before_a_deadline_is_left_out_so_the_timer_fires_on_time(view, driver, clock, book):
+    view.follow(driver)
+    driver.start()
+    advance_to(driver, clock, "up")
+    clock.advance(0.5)
+    view._timer.timeout.emit()  # a frame half way up: drawn
+    drawn = view.pose
+    assert drawn == pose_at(*book.get("glute-bridge", "bridge"), 0.5)
+    clock.advance(0.48)  # 20 ms before the up ends
+    view._timer.timeout.emit()
+    assert view.pose == drawn
+    clock.advance(0.03)  # past the deadline, the driver not yet awake: still no frame in its way
+    view._timer.timeout.emit()
+    assert view.pose == drawn
+    driver.wake()  # the hold starts: the figure shows the top, still
+    assert view.pose == pose_at(*book.get("glute-bridge", "bridge"), 1.0) and not view.animating
