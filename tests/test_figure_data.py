@@ -117,6 +117,20 @@ def test_the_minimal_file_loads_and_later_keyframes_keep_the_joints_they_do_not_
      "figures[0].exercise: unknown exercise 'squats'"),
     ("      - name: bottom\n        trunk: 40\n        left_hip: 130\n        left_knee: 110\n", "", "keyframes:",
      "figures[0].keyframes: give at least two keyframes (a start and an end)"),
+    ("schema: 1", "schema: 0", "schema", "schema: this app reads schema 1, the file says 0"),
+    ("schema: 1", "schema: 10001", "schema", "schema: 10001 is out of range (0 to 10000)"),
+    ("  - exercise: squat", "  - exercise: " + "s" * 60, "exercise:",
+     "figures[0].exercise: unknown exercise '" + "s" * 60 + "' (known: squat)"),
+    ("  - exercise: squat", "  - exercise: " + "s" * 61, "exercise:",
+     "figures[0].exercise: too long (61 characters, at most 60)"),
+    ("      - name: bottom", "      - name: " + "b" * 41, "b" * 41, "figures[0].keyframes[1].name: too long (41"),
+    ("    end: bottom", "    end: " + "b" * 41, "end: b", "figures[0].end: too long (41"),
+    ("      - name: bottom", "      - name: " + "b" * 40, "end: bottom",
+     "figures[0].end: no keyframe named 'bottom' (known: stand, " + "b" * 40 + ")"),
+    ("    versions:\n      squat:\n      one-legged-squat:\n", "    versions: {}\n", "versions:",
+     "figures[0].versions: name at least one version this figure draws"),
+    ("    view: side", "    view: side\n    mat: yes", "mat: yes",
+     "figures[0].mat: 'yes' is ambiguous in YAML; write true or false"),
 ])
 def test_bad_figures_file_message(squat_only, old, new, where, expected):
     assert old in SQUAT
@@ -155,3 +169,56 @@ def test_a_loop_names_known_keyframes_and_a_whole_number_of_seconds(catalog):
                                         f"no keyframe named 'sit' (known: stand, bottom)")
     slow = good.replace("seconds: 4", "seconds: 61")
     assert error_of(slow, exercises).endswith("figures[0].loop.seconds: 61 is out of range (1 to 60)")
+
+
+def test_a_front_view_s_pelvis_is_level_unless_a_keyframe_tilts_it(squat_only):
+    text = SQUAT.replace("view: side", "view: front")
+    text = text.replace("        trunk: 40", "        trunk: 40\n        pelvis: 7")
+    figure, _ = parse_figures(text, "figures.yaml", squat_only).get("squat")
+    assert figure.keyframes[0].angles["pelvis"] == 0 and figure.keyframes[1].angles["pelvis"] == 7
+    side, _ = parse_figures(SQUAT, "figures.yaml", squat_only).get("squat")
+    assert "pelvis" not in side.keyframes[0].angles
+
+
+def test_the_step_and_the_wall_are_drawn_exactly_when_the_exercise_needs_them(catalog):
+    exercises = {"heel-drop": catalog.exercises["heel-drop"]}
+    text = (SQUAT.replace("      squat:\n      one-legged-squat:\n", "      hip-drop:\n      hip-hike:\n"
+                          "      weighted-hip-hike: {ankle_weight: right}\n")
+            .replace("exercise: squat", "exercise: heel-drop"))
+    where = line_of(text, "- exercise")
+    assert error_of(text, exercises) == f"figures.yaml:{where}: figures[0].box: heel-drop needs a box"
+    boxed = text.replace("    view: side", "    view: side\n    box: true")
+    _, props = parse_figures(boxed, "figures.yaml", exercises).get("heel-drop", "weighted-hip-hike")
+    assert props.ankle_weight == "right"
+    unweighted = boxed.replace("weighted-hip-hike: {ankle_weight: right}", "weighted-hip-hike:")
+    assert error_of(unweighted, exercises) == (
+        f"figures.yaml:{line_of(unweighted, 'weighted-hip-hike:')}: figures[0].versions.weighted-hip-hike."
+        f"ankle_weight: this version uses an ankle weight: say on which leg (left or right)")
+
+
+def test_only_timed_work_without_a_loop_is_held_still(catalog):
+    book = load_figures(catalog.exercises)
+    assert book.get("couch-stretch", "position-2")[0].still
+    assert not book.get("hip-hinge-rotation")[0].still and not book.get("squat")[0].still
+
+
+def test_the_shipped_file_names_itself_in_messages(catalog):
+    with pytest.raises(DataError) as caught:
+        load_figures({"squat": catalog.exercises["squat"]})
+    message = str(caught.value)
+    assert message.startswith("data/figures.yaml:") and "unknown exercise 'side-leg-lift'" in message
+
+
+@pytest.mark.parametrize(("loop", "expected"), [
+    ("{keyframes: [bottom], seconds: 4}", "figures[0].loop.keyframes: a loop needs at least two keyframes"),
+    ("{keyframes: [bottom, 5], seconds: 4}", "figures[0].loop.keyframes[1]: expected text, got 5 (a number)"),
+    ("{keyframes: [bottom, " + "s" * 41 + "], seconds: 4}", "figures[0].loop.keyframes[1]: too long (41"),
+    ("{keyframes: [bottom, stand], seconds: 0}", "figures[0].loop.seconds: 0 is out of range (1 to 60)"),
+    ("{keyframes: [bottom, stand], seconds: 4, speed: 2}", "figures[0].loop.speed: unknown key"),
+])
+def test_bad_loops_are_refused(catalog, loop, expected):
+    exercises = {"hip-hinge-rotation": catalog.exercises["hip-hinge-rotation"]}
+    text = (SQUAT.replace("      squat:\n      one-legged-squat:\n", "      hinge-rotation:\n")
+            .replace("exercise: squat", "exercise: hip-hinge-rotation")
+            .replace("    view: side", "    view: side\n    loop: " + loop))
+    assert error_of(text, exercises).startswith(f"figures.yaml:{line_of(text, 'loop:')}: {expected}")

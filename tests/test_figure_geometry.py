@@ -12,8 +12,8 @@ from hipfit_desktop.figure.motion import ease, extent, loop_pose, pose_at
 from hipfit_desktop.figure.skeleton import BONES, LENGTHS, bone_length, swap_side
 
 
-@pytest.fixture(scope="module")
-def book(catalog):
+@pytest.fixture
+def book(catalog):  # per test: mutation testing maps each test to the code it runs
     return load_figures(catalog.exercises)
 
 
@@ -27,7 +27,8 @@ def test_no_bone_changes_length_in_any_frame_of_any_figure(catalog, book):
     for exercise, version, (figure, props) in every_figure(catalog, book):
         lengths = LENGTHS[figure.view]
         frames = [pose_at(figure, props, i / 10, side) for i in range(11) for side in (None, "right")]
-        frames += [loop_pose(figure, props, t / 4, "left") for t in range(20)]
+        if figure.loop is not None:
+            frames += [loop_pose(figure, props, t / 4, "left") for t in range(20)]
         for pose in frames:
             for start, end, segment in BONES:
                 assert bone_length(pose, start, end) == pytest.approx(lengths[segment]), (exercise, version, start)
@@ -282,7 +283,112 @@ def _placed_at(figure, props, index):
     return pose_at(replace(figure, start=0 if index else 1, end=index), props, 1.0)
 
 
-def test_a_still_timed_figure_holds_its_end_pose(book):
-    figure, props = book.get("couch-stretch", "position-2")
-    assert figure.loop is None
-    assert loop_pose(figure, props, 75.0, "right") == pose_at(figure, props, 1.0, "right")
+def test_a_held_stretch_has_only_its_start_and_end_pose(book):
+    figure, props = book.get("couch-stretch", "position-3")
+    assert figure.still and figure.loop is None
+    assert pose_at(figure, props, 0.3, "right") == pose_at(figure, props, 0.0, "right")
+    assert pose_at(figure, props, 0.5, "right") == pose_at(figure, props, 1.0, "right")
+    assert pose_at(figure, props, 0.0, "right") != pose_at(figure, props, 1.0, "right")
+
+
+def test_counted_and_looping_figures_move_through_frames_between_their_poses(book):
+    for exercise, point in (("glute-bridge", "hip"), ("hip-hinge-rotation", "neck")):
+        figure, props = book.get(exercise)
+        assert not figure.still
+        heights = [y(pose_at(figure, props, p), point) for p in (0.0, 0.5, 1.0)]
+        assert min(heights[0], heights[2]) < heights[1] < max(heights[0], heights[2])
+
+
+def test_the_figure_eases_out_of_the_start_and_into_the_end(catalog):
+    from dataclasses import replace
+
+    from hipfit_desktop.figure.book import Keyframe
+
+    figure, props = load_figures(catalog.exercises).get("squat", "squat")
+    upright = dict(figure.keyframes[0].angles)
+    bent = replace(figure, keyframes=(Keyframe("a", upright), Keyframe("b", {**upright, "trunk": 90})),
+                   start=0, end=1, anchor="hip", mat=False)
+    def lean(figure, progress):
+        hip, neck = (pose_at(figure, props, progress).points[p] for p in ("hip", "neck"))
+        return math.degrees(math.atan2(neck[0] - hip[0], neck[1] - hip[1]))
+
+    backwards = replace(bent, start=1, end=0)  # a start keyframe listed after the end one runs back to it
+    for progress in (0.0, 0.1, 0.25, 0.5, 0.8):
+        assert lean(bent, progress) == pytest.approx(90 * ease(progress), abs=1e-9)
+        assert lean(backwards, progress) == pytest.approx(90 * (1 - ease(progress)), abs=1e-9)
+
+
+def test_a_loop_ends_each_round_where_it_began(book):
+    figure, props = book.get("hip-hinge-rotation")
+    end_of_round = loop_pose(figure, props, figure.loop.seconds - 1e-6).points
+    for name, point in loop_pose(figure, props, 0.0).points.items():
+        assert end_of_round[name] == pytest.approx(point, abs=1e-3)
+
+
+def test_the_extent_of_the_right_side_is_the_mirror_of_the_left(catalog, book):
+    for _, _, (figure, props) in every_figure(catalog, book):
+        left, bottom, right, top = extent(figure, props, "left")
+        assert extent(figure, props, "right") == pytest.approx((-right, bottom, -left, top))
+
+
+def test_poses_keep_their_figure_s_view_on_either_side(catalog, book):
+    for _, _, (figure, props) in every_figure(catalog, book):
+        assert pose_at(figure, props, 0.5, "left").view == pose_at(figure, props, 0.5, "right").view == figure.view
+
+
+def test_a_band_s_loops_cross_their_limb_at_right_angles_where_the_band_ends(catalog, book):
+    for exercise, version, (figure, props) in every_figure(catalog, book):
+        if props.band is None:
+            continue
+        pose = pose_at(figure, props, 0.6, "right")
+        band = next(p for p in pose.props if p.kind == "band")
+        cuffs = [p for p in pose.props if p.kind == "cuff"]
+        assert len(cuffs) == 2, (exercise, version)
+        for end, cuff in zip(band.points, cuffs, strict=True):
+            (ax, ay), (bx, by) = cuff.points
+            assert ((ax + bx) / 2, (ay + by) / 2) == pytest.approx(end)
+            assert math.dist(cuff.points[0], cuff.points[1]) == pytest.approx(2 * 0.9 * 8.0)
+        # across the bone: the first cuff is at right angles to the limb it sits on
+        bone = {"above-knees": ("right_hip", "right_knee"), "below-knees": ("right_knee", "right_ankle"),
+                "ankles": ("right_knee", "right_ankle"), "feet": ("right_ankle", "right_toe"),
+                "knee-to-thigh": ("right_hip", "right_knee")}[props.band]
+        (hx, hy), (kx, ky) = (pose.points[p] for p in bone)
+        (ax, ay), (bx, by) = cuffs[0].points
+        assert (kx - hx) * (bx - ax) + (ky - hy) * (by - ay) == pytest.approx(0, abs=1e-6)
+
+
+@pytest.mark.parametrize(("version", "place", "bone", "t"), [
+    ("knee-drive", "feet", ("ankle", "toe"), 0.5)])
+def test_the_feet_band_sits_mid_foot_on_both_feet(book, version, place, bone, t):
+    _, end, _ = start_end(book, "banded-knee-drive", version)
+    band = next(p for p in end.props if p.kind == "band")
+    for side, point in zip(("left", "right"), band.points, strict=True):
+        a, b = end.points[f"{side}_{bone[0]}"], end.points[f"{side}_{bone[1]}"]
+        assert point == pytest.approx((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+
+
+def test_the_hands_and_knees_band_runs_from_the_lifted_thigh_to_the_knee_on_the_floor(book):
+    _, end, _ = start_end(book, "quadruped-hip-extension", "banded")
+    band = next(p for p in end.props if p.kind == "band")
+    hip, knee = end.points["left_hip"], end.points["left_knee"]
+    assert band.points[0] == pytest.approx((hip[0] + (knee[0] - hip[0]) * 0.85, hip[1] + (knee[1] - hip[1]) * 0.85))
+    assert band.points[1] == pytest.approx(end.points["right_knee"])
+
+
+def test_the_below_knee_and_ankle_bands_sit_on_both_shins(book):
+    for version, t in (("band-below-knees", 0.18), ("band-at-ankles", 0.9)):
+        _, end, _ = start_end(book, "banded-side-step", version)
+        band = next(p for p in end.props if p.kind == "band")
+        knee, ankle = end.points["right_knee"], end.points["right_ankle"]
+        assert band.points[1] == pytest.approx((knee[0] + (ankle[0] - knee[0]) * t, knee[1] + (ankle[1] - knee[1]) * t))
+
+
+def test_an_ankle_weight_is_only_on_versions_that_use_one(book):
+    weighted = (("side-leg-lift", "lying-ankle-weights", "left"), ("donkey-kick", "weighted-kick", "left"),
+                ("heel-drop", "weighted-hip-hike", "right"))
+    for exercise, version, leg in weighted:
+        _, end, _ = start_end(book, exercise, version)
+        weight = next(p for p in end.props if p.kind == "weight")
+        assert math.dist(weight.points[0], end.points[f"{leg}_ankle"]) < 8
+    _, end, _ = start_end(book, "side-leg-lift", "lying")
+    assert not [p for p in end.props if p.kind == "weight"]

@@ -14,8 +14,8 @@ from hipfit_desktop.workout.engine import Session
 from hipfit_desktop.workout.plan import compile_plan
 
 
-@pytest.fixture(scope="module")
-def book(catalog):
+@pytest.fixture
+def book(catalog):  # per test: mutation testing maps each test to the code it runs
     return load_figures(catalog.exercises)
 
 
@@ -41,6 +41,13 @@ def go_to(session, clock, kind, rep=1):
         clock.advance(session.remaining() or 0.0)
         session.tick()
     raise AssertionError(f"never reached {kind}")
+
+
+def assert_same(pose, expected):
+    """The same picture, up to float rounding in the clock arithmetic."""
+    assert pose.points.keys() == expected.points.keys()
+    for name, point in expected.points.items():
+        assert pose.points[name] == pytest.approx(point), name
 
 
 def figure_pose(book, progress, side="left"):
@@ -130,6 +137,7 @@ def test_own_pace_shows_the_end_pose_still_because_the_user_sets_the_tempo(catal
     plan = compile_plan(routine(RoutineItem("squat", sets=1, reps=2)), catalog)
     session = Session(plan, clock)
     session.start()
+    assert moment_of(session).side is None  # a two-sided exercise's get-ready names no side
     go_to(session, clock, "self_paced")
     clock.advance(2.5)
     moment = moment_of(session)
@@ -145,8 +153,12 @@ def test_a_timed_movement_loops_on_the_engine_s_seconds_and_a_stretch_holds_stil
     go_to(session, clock, "timed")
     clock.advance(6.5)
     moment = moment_of(session)
-    assert moment.elapsed == pytest.approx(6.5) and is_moving(book, moment)
+    assert moment.elapsed == pytest.approx(6.5) and moment.progress == 1.0 and is_moving(book, moment)
     assert pose_for_session(session, book) == loop_pose(*book.get("hip-hinge-rotation"), 6.5, "left")
+    session.skip()  # the switch to the right foot, then the right side's 30 s
+    go_to(session, clock, "timed")
+    clock.advance(1.5)
+    assert_same(pose_for_session(session, book), loop_pose(*book.get("hip-hinge-rotation"), 1.5, "right"))
     session.pause()
     assert not is_moving(book, moment_of(session))
     session.resume()
@@ -169,3 +181,58 @@ def test_a_session_restored_without_its_preview_draws_the_exercise_s_first_versi
     restored = Session.restore(clamshells.snapshot(), clock)
     assert moment_of(restored).version is None
     assert pose_for_session(restored, book) == pose_at(*book.get("clamshell", "no-band"), 0.0, "left")
+
+
+COUCH_FIGURES = """\
+schema: 1
+figures:
+  - exercise: couch-stretch
+    versions:
+      position-1:
+    view: side
+    anchor: hip
+    wall: true
+    start: a
+    end: b
+    keyframes:
+      - {name: a, trunk: 0, head: 0, left_hip: 0, left_knee: 0, left_ankle: 90, right_hip: 0, right_knee: 0,
+         right_ankle: 90, left_shoulder: 0, left_elbow: 0, right_shoulder: 0, right_elbow: 0}
+      - {name: b, trunk: 30}
+  - exercise: couch-stretch
+    versions:
+      position-2:
+      position-3:
+    view: side
+    anchor: hip
+    wall: true
+    start: a
+    end: b
+    loop: {keyframes: [a, b], seconds: 4}
+    keyframes:
+      - {name: a, trunk: 0, head: 0, left_hip: 0, left_knee: 0, left_ankle: 90, right_hip: 0, right_knee: 0,
+         right_ankle: 90, left_shoulder: 0, left_elbow: 0, right_shoulder: 0, right_elbow: 0}
+      - {name: b, trunk: 30}
+"""
+
+
+@pytest.mark.parametrize(("version", "moving"), [("position-1", False), ("position-2", True)])
+def test_whether_a_timed_figure_moves_depends_on_the_version_the_plan_chose(catalog, clock, version, moving):
+    from hipfit_desktop.figure.book import parse_figures
+
+    book = parse_figures(COUCH_FIGURES, "figures.yaml", {"couch-stretch": catalog.exercises["couch-stretch"]})
+    settings = Settings().with_exercise("couch-stretch", progression=version)
+    session = Session(compile_plan(routine(RoutineItem("couch-stretch", seconds=60)), catalog, settings), clock)
+    session.start()
+    go_to(session, clock, "timed")
+    clock.advance(1.0)
+    moment = moment_of(session)
+    assert is_moving(book, moment) is moving
+    figure, props = book.get("couch-stretch", version)
+    expected = loop_pose(figure, props, 1.0, "left") if moving else pose_at(figure, props, 1.0, "left")
+    assert_same(pose_for_session(session, book), expected)
+
+
+def test_at_the_done_segment_its_time_is_all_gone(clamshells, clock):
+    while clamshells.state != "finished":
+        clamshells.skip()
+    assert clamshells.segment.kind == "done" and segment_progress(clamshells) == 1.0

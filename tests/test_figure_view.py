@@ -15,8 +15,8 @@ from hipfit_desktop.workout.plan import compile_plan
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="module")
-def book(catalog):
+@pytest.fixture
+def book(catalog):  # per test: mutation testing maps each test to the code it runs
     return load_figures(catalog.exercises)
 
 

@@ -20,7 +20,7 @@ MAX_LOOP_SECONDS = 60
 @dataclass(frozen=True, eq=False)
 class Keyframe:
     name: str
-    angles: Mapping[str, int]  # every joint of JOINTS, in degrees
+    angles: Mapping[str, int]  # every joint of JOINTS in degrees (but `pelvis` in a side view, where it is a point)
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def _keyframes(fields: Fields, view: str) -> tuple[Keyframe, ...]:
         if any(k.name == name for k in keyframes):
             raise frame.error("name", f"duplicate keyframe name {name!r}")
         for joint in JOINTS:
-            if joint == "pelvis" and view != "front":
+            if joint == "pelvis" and view == "side":
                 continue  # seen from the side, the pelvis is a point: it cannot tilt
             low, high = (0, 180) if joint.endswith("ankle") else (-180, 180)
             # The first keyframe gives every joint; each later one only what it changes.
@@ -149,7 +149,7 @@ def _keyframes(fields: Fields, view: str) -> tuple[Keyframe, ...]:
                                   default=angles.get(joint, 0))
             angles[joint] = value
         frame.finish()
-        keyframes.append(Keyframe(name, dict(angles, pelvis=angles.get("pelvis", 0))))
+        keyframes.append(Keyframe(name, dict(angles)))
     return tuple(keyframes)
 
 

@@ -7,7 +7,7 @@ import math
 from functools import lru_cache
 
 from .book import Figure, VersionProps
-from .skeleton import HEAD_RADIUS, LIMB_WIDTH, Point, Pose, Prop, forward_kinematics
+from .skeleton import HEAD_RADIUS, LIMB_WIDTH, SIDES, Point, Pose, Prop, forward_kinematics
 
 BOX_HEIGHT = 20.0  # cm: a low step
 WALL_HEIGHT = 110.0
@@ -32,26 +32,19 @@ def pose_at(figure: Figure, props: VersionProps, progress: float, side: str | No
 
 
 def loop_pose(figure: Figure, props: VersionProps, seconds: float, side: str | None = None) -> Pose:
-    """A looping figure `seconds` into its movement; without a loop, the end pose held still."""
-    if figure.loop is None:
-        return pose_at(figure, props, 1.0, side)
+    """A looping figure `seconds` into its movement (the figure must have a loop)."""
+    assert figure.loop is not None
     rounds = seconds / figure.loop.seconds
     frames = (*figure.loop.keyframes, figure.loop.keyframes[0])
     return _placed(figure, props, _along(figure, frames, rounds - math.floor(rounds), eased_each=True), side)
 
 
-EXTENT_SAMPLES = 16
-EXTENT_PAD = 2.0  # cm: a limb swinging on an arc bulges a little between the samples
+EXTENT_PAD = 2.0  # cm: a limb swinging on an arc between two keyframes bulges a little past both
 
 
 def extent(figure: Figure, props: VersionProps, side: str | None = None) -> tuple[float, float, float, float]:
     """(left, bottom, right, top) covering the whole movement: scale a view by this, and it never jumps mid-rep."""
-    poses = [_placed(figure, props, dict(k.angles), side) for k in figure.keyframes]
-    poses += [pose_at(figure, props, i / EXTENT_SAMPLES, side) for i in range(EXTENT_SAMPLES + 1)]
-    if figure.loop is not None:
-        poses += [loop_pose(figure, props, figure.loop.seconds * i / EXTENT_SAMPLES, side)
-                  for i in range(EXTENT_SAMPLES)]
-    boxes = [pose.bounds() for pose in poses]
+    boxes = [_placed(figure, props, dict(k.angles), side).bounds() for k in figure.keyframes]
     return (min(b[0] for b in boxes) - EXTENT_PAD, min(b[1] for b in boxes) - EXTENT_PAD,
             max(b[2] for b in boxes) + EXTENT_PAD, max(b[3] for b in boxes) + EXTENT_PAD)
 
@@ -59,7 +52,7 @@ def extent(figure: Figure, props: VersionProps, side: str | None = None) -> tupl
 def _along(figure: Figure, frames: tuple[int, ...], progress: float, eased_each: bool = False) -> dict[str, float]:
     """Angles `progress` of the way along a chain of keyframes; eased once over the chain, or per step in a loop."""
     steps = len(frames) - 1
-    where = min(1.0, max(0.0, progress)) * steps if eased_each else ease(progress) * steps
+    where = progress * steps if eased_each else ease(progress) * steps  # a loop's progress is in [0, 1)
     index = min(int(where), steps - 1)
     t = where - index
     if eased_each:
@@ -103,10 +96,11 @@ def _setup(figure: Figure) -> tuple[Prop, ...]:
     if figure.box:  # under the anchor foot, its edge just inside the free leg
         inner, outer = (-12.0, 40.0) if figure.view == "front" else (-15.0, 30.0)
         props.append(Prop("box", ((rest_x + inner, 0.0), (rest_x + outer, BOX_HEIGHT))))
-    if figure.wall:  # against the anchored leg in the end pose: the knee in the corner, the shin up the wall
+    if figure.wall:  # against the anchored leg in the end pose (the knee in the corner, the shin up the wall)
         end = forward_kinematics(figure.view, figure.keyframes[figure.end].angles)
-        leg = figure.anchor.split("_")[0]
-        rearmost = min(end.points[f"{leg}_{p}"][0] for p in ("knee", "ankle", "toe"))
+        leg = next((side for side in SIDES if figure.anchor.startswith(side + "_")), None)
+        touching = [f"{leg}_{p}" for p in ("knee", "ankle", "toe")] if leg else list(end.points)
+        rearmost = min(end.points[name][0] for name in touching)
         back = rearmost - end.points[figure.anchor][0] + rest_x - LIMB_WIDTH / 2
         props.append(Prop("wall", ((back - 6, 0.0), (back, WALL_HEIGHT))))
     return tuple(props)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..workout.engine import Session
+from ..workout.plan import WORK_KINDS
 from .book import FigureBook
 from .motion import loop_pose, pose_at
 from .skeleton import Pose
@@ -33,14 +34,14 @@ class Moment:
 
 
 def segment_progress(session: Session) -> float | None:
-    """How much of the current segment's time has gone, 0..1, from its deadline; None for a self-paced one."""
-    seconds = session.segment.seconds
+    """How much of the current segment's time has gone, 0..1, from its deadline; None for a self-paced one.
+
+    The engine keeps `remaining()` between 0 and the segment's seconds, so this needs no clamping."""
     remaining = session.remaining()
-    if seconds is None or remaining is None:
+    if remaining is None:
         return None
-    if seconds <= 0:
-        return 1.0
-    return min(1.0, max(0.0, 1.0 - remaining / seconds))
+    seconds = session.segment.seconds or 0
+    return 1.0 - remaining / seconds if seconds else 1.0
 
 
 def moment_of(session: Session) -> Moment | None:
@@ -50,10 +51,18 @@ def moment_of(session: Session) -> Moment | None:
         return None
     kind = segment.kind
     gone = segment_progress(session)
-    progress = {"up": gone, "down": None if gone is None else 1.0 - gone, "hold": 1.0, "self_paced": 1.0,
-                "timed": 1.0}.get(kind, 0.0)
-    elapsed = None if gone is None or kind != "timed" else gone * (segment.seconds or 0)
-    return Moment(segment.exercise, _version(session), _side(session), kind, progress or 0.0, elapsed,
+    elapsed = None
+    if kind == "up" and gone is not None:
+        progress = gone
+    elif kind == "down" and gone is not None:
+        progress = 1.0 - gone
+    elif kind in WORK_KINDS:  # hold, own pace, timed: the end pose
+        progress = 1.0
+        if kind == "timed" and gone is not None:
+            elapsed = gone * (segment.seconds or 0)
+    else:  # get ready, rest, switch sides: the start pose of what comes next
+        progress = 0.0
+    return Moment(segment.exercise, _version(session), _side(session), kind, progress, elapsed,
                   session.state == "running")
 
 
@@ -64,7 +73,7 @@ def pose_for_session(session: Session, book: FigureBook) -> Pose | None:
 
 def pose_of(book: FigureBook, moment: Moment) -> Pose:
     figure, props = book.get(moment.exercise, moment.version)
-    if moment.elapsed is not None:
+    if moment.elapsed is not None and figure.loop is not None:
         return loop_pose(figure, props, moment.elapsed, moment.side)
     return pose_at(figure, props, moment.progress, moment.side)
 
@@ -88,13 +97,10 @@ def _version(session: Session) -> str | None:
 
 
 def _side(session: Session) -> str | None:
-    """The segment's side, or for a rest before an exercise, the side its first set starts on."""
+    """The segment's side, or for the get-ready or rest before an exercise, the side its first set starts on
+    (the segment after it)."""
     segment = session.segment
     if segment.side is not None:
         return segment.side
-    for later in session.plan.segments[session.index + 1:]:
-        if later.exercise_index != segment.exercise_index:
-            break
-        if later.side is not None:
-            return later.side
-    return None
+    following = session.plan.segments[session.index + 1]  # a get-ready or rest is never last: DONE is
+    return following.side if following.exercise_index == segment.exercise_index else None
