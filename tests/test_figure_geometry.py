@@ -313,9 +313,18 @@ def test_the_figure_eases_out_of_the_start_and_into_the_end(catalog):
         return math.degrees(math.atan2(neck[0] - hip[0], neck[1] - hip[1]))
 
     backwards = replace(bent, start=1, end=0)  # a start keyframe listed after the end one runs back to it
+    via = replace(bent, keyframes=(bent.keyframes[0], Keyframe("m", {**upright, "trunk": 45}), bent.keyframes[1]),
+                  end=2)  # through a keyframe on the way: still one smooth movement, eased once
     for progress in (0.0, 0.1, 0.25, 0.5, 0.8):
         assert lean(bent, progress) == pytest.approx(90 * ease(progress), abs=1e-9)
         assert lean(backwards, progress) == pytest.approx(90 * (1 - ease(progress)), abs=1e-9)
+        assert lean(via, progress) == pytest.approx(90 * ease(progress), abs=1e-9)
+
+
+def test_the_right_side_loops_as_the_mirror_image_of_the_left(book):
+    figure, props = book.get("hip-hinge-rotation")
+    left, right = loop_pose(figure, props, 2.7, "left"), loop_pose(figure, props, 2.7, "right")
+    assert right == left.mirrored()
 
 
 def test_a_loop_ends_each_round_where_it_began(book):

@@ -73,6 +73,7 @@ def test_up_runs_start_to_end_hold_stays_at_the_end_and_down_runs_back(clamshell
     assert clamshells.segment.kind == "hold"
     clock.advance(1.5)
     assert moment_of(clamshells).progress == 1.0 and not is_moving(book, moment_of(clamshells))
+    assert moment_of(clamshells).elapsed is None  # only timed work has a loop clock
     clock.advance(0.5)
     clamshells.tick()
     clock.advance(0.5)  # a quarter of the 2 s down
@@ -150,6 +151,7 @@ def test_a_timed_movement_loops_on_the_engine_s_seconds_and_a_stretch_holds_stil
                                 RoutineItem("couch-stretch", seconds=60)), catalog)
     session = Session(plan, clock)
     session.start()
+    assert (moment_of(session).side, moment_of(session).elapsed) == ("left", None)  # get ready: the first side
     go_to(session, clock, "timed")
     clock.advance(6.5)
     moment = moment_of(session)

@@ -98,3 +98,8 @@ def test_bounds_take_in_the_head_the_limb_thickness_and_the_props():
     assert pose.bounds() == (-HEAD_RADIUS, -50 - edge, 30 + edge, 100 + HEAD_RADIUS)
     with_prop = Pose("side", pose.points, props=(Prop("wall", ((-40.0, -60.0), (200.0, 150.0))),))
     assert with_prop.bounds() == (-40 - edge, -60 - edge, 200 + edge, 150 + edge)
+
+
+def test_the_head_counts_with_its_radius_on_every_side():
+    head_only = Pose("side", {"head": (0.0, 100.0), "hip": (0.0, 95.0)})
+    assert head_only.bounds() == (-HEAD_RADIUS, 100 - HEAD_RADIUS, HEAD_RADIUS, 100 + HEAD_RADIUS)

@@ -27,8 +27,8 @@ def pose_at(figure: Figure, props: VersionProps, progress: float, side: str | No
     if figure.still:
         progress = 1.0 if progress >= 0.5 else 0.0
     step = 1 if figure.end > figure.start else -1
-    return _placed(figure, props, _along(figure, tuple(range(figure.start, figure.end + step, step)), progress),
-                   side)
+    frames = tuple(range(figure.start, figure.end + step, step))
+    return _placed(figure, props, _along(figure, frames, progress, eased_each=False), side)
 
 
 def loop_pose(figure: Figure, props: VersionProps, seconds: float, side: str | None = None) -> Pose:
@@ -49,7 +49,7 @@ def extent(figure: Figure, props: VersionProps, side: str | None = None) -> tupl
             max(b[2] for b in boxes) + EXTENT_PAD, max(b[3] for b in boxes) + EXTENT_PAD)
 
 
-def _along(figure: Figure, frames: tuple[int, ...], progress: float, eased_each: bool = False) -> dict[str, float]:
+def _along(figure: Figure, frames: tuple[int, ...], progress: float, eased_each: bool) -> dict[str, float]:
     """Angles `progress` of the way along a chain of keyframes; eased once over the chain, or per step in a loop."""
     steps = len(frames) - 1
     where = progress * steps if eased_each else ease(progress) * steps  # a loop's progress is in [0, 1)

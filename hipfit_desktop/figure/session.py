@@ -98,9 +98,8 @@ def _version(session: Session) -> str | None:
 
 def _side(session: Session) -> str | None:
     """The segment's side, or for the get-ready or rest before an exercise, the side its first set starts on
-    (the segment after it)."""
+    (the segment after it: that exercise's first work)."""
     segment = session.segment
     if segment.side is not None:
         return segment.side
-    following = session.plan.segments[session.index + 1]  # a get-ready or rest is never last: DONE is
-    return following.side if following.exercise_index == segment.exercise_index else None
+    return session.plan.segments[session.index + 1].side  # a get-ready or rest is never last: DONE is
