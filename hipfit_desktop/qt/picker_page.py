@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
-from ..workout.describe import preview_html, routine_summary
+from ..workout.describe import first_start_routine, preview_html, routine_summary
 from ..workout.plan import Plan, compile_plan
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
@@ -106,14 +106,17 @@ class PickerPage(QWidget):
     def _fill(self) -> None:
         chosen = self.selected_routine()
         self.routines.clear()
+        plans = []
         for routine in self.catalog.routines.values():
             plan = compile_plan(routine, self.catalog, self.settings)
+            plans.append(plan)
             item = QListWidgetItem(f"{routine.name}\n{routine_summary(plan)}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             item.setToolTip(routine.description)
             self.routines.addItem(item)
         ids = list(self.catalog.routines)
-        wanted = chosen or self.settings.last_routine
+        # a routine file removed since last time: as on a first start
+        wanted = next((r for r in (chosen, self.settings.last_routine) if r in ids), first_start_routine(plans))
         self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
 
     def set_settings(self, settings: Settings) -> None:

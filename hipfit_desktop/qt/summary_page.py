@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..workout.describe import clock_text
-from ..workout.summary import ExerciseTally, Summary
+from ..workout.summary import ExerciseTally, Summary, headline
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 
@@ -48,7 +48,7 @@ class SummaryPage(QWidget):
 
     def show_summary(self, summary: Summary, advice_html: str = "") -> None:
         """`advice_html`: how to fit sessions into a week, shown under the tally."""
-        self.title.setText("Session ended early" if summary.finished_early else "Well done!")
+        self.title.setText(headline(summary))
         self.totals.setText(
             f"{escape(summary.routine_name)}: {clock_text(summary.active_seconds)} of exercise, "
             f"{summary.sets_done} of {summary.sets_planned} sets and {summary.reps_done} reps done")
