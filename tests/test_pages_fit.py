@@ -42,7 +42,8 @@ def test_a_first_start_selects_a_short_routine_that_needs_nothing(qtbot, catalog
     assert plan.estimated_seconds < 30 * 60 and plan.equipment == []
 
 
-@pytest.mark.parametrize(("last", "shown"), [("band-day", "band-day"), ("a-routine-since-deleted", "quick-no-equipment")])
+@pytest.mark.parametrize(("last", "shown"), [("band-day", "band-day"),
+                                             ("a-routine-since-deleted", "quick-no-equipment")])
 def test_the_routine_picked_last_time_is_shown_if_it_still_exists(qtbot, catalog, clock, last, shown):
     window = make_window(qtbot, catalog, clock, Settings(last_routine=last))
     assert window.picker.selected_routine() == shown

@@ -9,8 +9,8 @@ from ..exercises.model import Catalog, equipment_words
 from .card import build_card, card_html, counts_text
 from .plan import Plan, PlannedExercise
 
-__all__ = ["advice_html", "clock_text", "counts_text", "duration_text", "exercise_html", "first_start_routine", "preview_html",
-           "routine_summary"]
+__all__ = ["advice_html", "clock_text", "counts_text", "duration_text", "exercise_html", "first_start_routine",
+           "preview_html", "routine_summary"]
 
 # Shown first, before any exercise; the couch-stretch note only when the routine has the couch stretch.
 SAFETY_ADVICE = ("injury-ask-physio", "general-warm-up", "start-without-resistance", "warm-up-before-couch-stretch")
