@@ -90,7 +90,7 @@ def test_preview_shows_steps_counts_and_safety_advice(window):
     html = window.picker.preview.toPlainText()
     assert "physical therapist" in html
     assert "warm" in html and "Couch stretch" in html
-    assert "1 set x 0:10 each side" in html  # the adjusted count this session will use
+    assert "1 set × 0:10 each side" in html  # the adjusted count this session will use
     assert "1. " not in html or "Get on all fours" in html
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from hipfit_desktop.qt.keepawake_qt import KeepAwakeFollower
 from hipfit_desktop.qt.main_window import MainWindow
@@ -115,15 +115,31 @@ def test_the_first_size_is_chosen_from_the_screen(screen, expected):
     assert (width, height) == (max(expected[0], 760), max(expected[1], 520))
 
 
+def _scroller(widget: QWidget, page: QWidget) -> QAbstractScrollArea | None:
+    """The scroll area `widget` sits in, below `page` (None if it is laid out on the page itself)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            return parent  # its content, not its scroll bars
+        parent = parent.parentWidget()
+    return None
+
+
 def clipped(page: QWidget) -> list[str]:
-    """Visible widgets cut off at the page's size: outside the page, or smaller than they need to be."""
-    area = QRect(0, 0, page.width(), page.height())
+    """Visible widgets cut off at the page's size: outside the page, or smaller than they need to be. Inside a
+    scroll area, scrolling down is fine but nothing may stick out sideways."""
     problems = []
     for child in page.findChildren(QWidget):
         if not child.isVisibleTo(page) or child.window() is not page.window():
             continue
-        where = QRect(child.mapTo(page, child.rect().topLeft()), child.size())
+        scroller = _scroller(child, page)
+        frame = scroller.viewport() if scroller is not None else page
+        area = QRect(0, 0, frame.width(), frame.height())
+        where = QRect(child.mapTo(frame, child.rect().topLeft()), child.size())
         name = child.accessibleName() or type(child).__name__
+        if scroller is not None:
+            where = QRect(where.x(), 0, where.width(), 1)  # only sideways
+            area = QRect(0, 0, area.width(), 1)
         if not area.contains(where):
             problems.append(f"{name} outside the page: {where}")
         needed = child.minimumSizeHint()

@@ -14,16 +14,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
-from ..workout.describe import first_start_routine, preview_html, routine_summary
+from ..workout.describe import first_start_routine, routine_summary
 from ..workout.plan import Plan, compile_plan
+from ..workout.preview import routine_preview
+from .preview_cards import PreviewPane
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
+
+LIST_EMS = 24  # the routine list's width in body sizes: a name and its length on two unbroken lines
 
 
 class PickerPage(QWidget):
@@ -43,8 +46,7 @@ class PickerPage(QWidget):
         self.routines = QListWidget(accessibleName="Routines")
         self.routines.setWordWrap(True)
         self.routines.setSpacing(6)
-        self.preview = QTextBrowser(accessibleName="Routine preview")
-        self.preview.setOpenLinks(False)
+        self.preview = PreviewPane()
         self.level = QComboBox(accessibleName="Level")
         self.level.addItems([level.capitalize() for level in LEVELS])
         self.level.setCurrentIndex(LEVELS.index(settings.level))
@@ -75,7 +77,7 @@ class PickerPage(QWidget):
         more_row.addWidget(self.history_button)
         left_layout.addLayout(more_row)
         left_layout.addWidget(self.start_button)
-        splitter = QSplitter()
+        splitter = self._splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 2)
@@ -95,13 +97,16 @@ class PickerPage(QWidget):
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
         self._fill()
-        follow_scale(self, self._apply_scale)
+        self._scaler = follow_scale(self, self._apply_scale)
+        self.refresh_preview()
 
     def _apply_scale(self, scale: TypeScale) -> None:
         apply_roles(self, scale)
         space(self._layout, scale)
         space(self._left_layout, scale, margin="")
         self.routines.setSpacing(scale.gap("tight"))
+        self.preview.apply_scale(scale)
+        self._splitter.setSizes([scale.body_px * LIST_EMS, max(1, self.width() - scale.body_px * LIST_EMS)])
 
     def _fill(self) -> None:
         chosen = self.selected_routine()
@@ -153,9 +158,11 @@ class PickerPage(QWidget):
         self.level_changed.emit(LEVELS[index])
 
     def _show_preview(self, row: int) -> None:
-        if row < 0:
-            return
+        scaler = getattr(self, "_scaler", None)
+        if row < 0 or scaler is None or scaler.scale is None:
+            return  # the list fills before the scale is known; the preview is drawn once it is
         routine = list(self.catalog.routines.values())[row]
         plan = compile_plan(routine, self.catalog, self.settings)
         last_times = self.last_times(plan) if self.last_times is not None else None
-        self.preview.setHtml(preview_html(plan, self.catalog, routine.description, last_times))
+        self.preview.show_preview(routine_preview(plan, self.catalog, routine.description, last_times),
+                                  scaler.scale)
