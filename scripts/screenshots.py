@@ -99,7 +99,7 @@ def log_shots(app: QApplication, out: Path) -> None:
         window.setGeometry(0, 0, 1024, 700)
         window.show()
         settle(app)
-        window.picker.preview.scrollToAnchor("")
+        window.picker.preview.verticalScrollBar().setValue(0)
         shoot(app, out, "picker-week")
         window.show_history()
         shoot(app, out, "history")

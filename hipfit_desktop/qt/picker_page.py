@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from .preview_cards import PreviewPane
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 LIST_EMS = 24  # the routine list's width in body sizes: a name and its length on two unbroken lines
+LIST_SHARE = 0.34  # but never more than this share of the page: the cards need the room
 
 
 class PickerPage(QWidget):
@@ -78,6 +79,8 @@ class PickerPage(QWidget):
         left_layout.addLayout(more_row)
         left_layout.addWidget(self.start_button)
         splitter = self._splitter = QSplitter()
+        self._divider_moved = False
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_divider_moved", True))
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 2)
@@ -106,7 +109,20 @@ class PickerPage(QWidget):
         space(self._left_layout, scale, margin="")
         self.routines.setSpacing(scale.gap("tight"))
         self.preview.apply_scale(scale)
-        self._splitter.setSizes([scale.body_px * LIST_EMS, max(1, self.width() - scale.body_px * LIST_EMS)])
+        self._fit_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        """The list's width from the type scale, until the user drags the divider."""
+        scale = getattr(self, "_scaler", None) and self._scaler.scale
+        if scale is None or self._divider_moved:
+            return
+        width = self._splitter.width()
+        listed = min(scale.body_px * LIST_EMS, round(width * LIST_SHARE))
+        self._splitter.setSizes([listed, max(1, width - listed)])
 
     def _fill(self) -> None:
         chosen = self.selected_routine()
