@@ -84,6 +84,7 @@ class ExerciseCardView(QFrame):
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(_label(" ".join(filter(None, (card.summary, card.works))), name="What it is for"))
         details.addWidget(_label("\n".join(f"{n}. {step}" for n, step in enumerate(card.steps, start=1)),
                                  name="Steps"))
         for text in (*(f"• {tip}" for tip in card.more_tips), *card.notes):
