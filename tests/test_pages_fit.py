@@ -66,7 +66,8 @@ def test_the_summary_after_stopping_at_once_does_not_praise(qtbot, catalog, cloc
     window.session_page.leave_button.click()
     title = window.summary_page.title.text()
     assert "Well done" not in title and title == "Stopped before the first set was done"
-    assert "0 of 5 sets" in window.summary_page.totals.text()
+    assert window.summary_page.tiles["sets"].text() == "0 / 5"
+    assert window.summary_page.tiles["sets"].accessibleName() == "0 / 5 sets done"
 
 
 def test_the_summary_after_some_sets_says_how_far(qtbot, catalog, clock):
