@@ -112,6 +112,8 @@ def test_no_line_on_a_card_is_a_wall_of_text(picker):
 def test_every_advice_item_is_on_the_full_session_cards_the_apps_marked(qtbot, catalog, level):
     page = PickerPage(catalog, Settings(level=level, last_routine="full-hip-session"))
     qtbot.addWidget(page)
+    assert page.preview.cards == []  # built when first shown, not before
+    page.show()
     text = page.preview.toPlainText()
     for advice in catalog.advice.values():
         assert advice.text in text, advice.id
