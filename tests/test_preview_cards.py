@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from hipfit_desktop.qt.picker_page import PickerPage
 from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.workout.describe import first_start_routine
 from hipfit_desktop.workout.plan import APP, ARTICLE, ROUTINE, compile_plan
 from hipfit_desktop.workout.preview import CountLine, routine_preview
 
@@ -53,6 +54,14 @@ def test_safety_comes_before_the_cards_and_the_couch_stretch_note_only_with_it(c
     assert any("physical therapist" in a.text for a in preview_of(catalog, "quick-no-equipment").before)
     assert not any("couch stretch" in a.text for a in preview_of(catalog, "quick-no-equipment").before)
     assert any("couch stretch" in a.text for a in preview_of(catalog, "couch-stretch-mobility").before)
+
+
+def test_a_first_start_prefers_the_shortest_routine_that_needs_nothing(catalog):
+    plans = {r: compile_plan(catalog.routine(r), catalog, Settings()) for r in catalog.routines}
+    assert first_start_routine(plans.values()) == "quick-no-equipment"
+    needing_gear = [p for p in plans.values() if p.equipment]  # then simply the shortest
+    assert first_start_routine(needing_gear) == min(needing_gear, key=lambda p: p.estimated_seconds).routine_id
+    assert first_start_routine([]) is None
 
 
 # --- in the window --------------------------------------------------------------------------------------
