@@ -23,6 +23,7 @@ from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
 from ..workout.describe import preview_html, routine_summary
 from ..workout.plan import Plan, compile_plan
+from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 
 class PickerPage(QWidget):
@@ -55,9 +56,8 @@ class PickerPage(QWidget):
         self.notice.setVisible(False)
 
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("<h2>Pick a routine</h2>")
+        left_layout = self._left_layout = QVBoxLayout(left)
+        heading = mark(QLabel("Pick a routine"), "title")
         left_layout.addWidget(heading)
         self.week = QLabel(accessibleName="This week")  # "This week (from Mon 23 Nov): 1 of 3 workouts"
         self.week.setVisible(False)
@@ -80,7 +80,7 @@ class PickerPage(QWidget):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([300, 600])
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
 
@@ -95,6 +95,13 @@ class PickerPage(QWidget):
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
         self._fill()
+        follow_scale(self, self._apply_scale)
+
+    def _apply_scale(self, scale: TypeScale) -> None:
+        apply_roles(self, scale)
+        space(self._layout, scale)
+        space(self._left_layout, scale, margin="")
+        self.routines.setSpacing(scale.gap("tight"))
 
     def _fill(self) -> None:
         chosen = self.selected_routine()
@@ -108,7 +115,6 @@ class PickerPage(QWidget):
         ids = list(self.catalog.routines)
         wanted = chosen or self.settings.last_routine
         self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
-
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QW
 
 from ..workout.describe import clock_text
 from ..workout.summary import ExerciseTally, Summary
+from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 
 class SummaryPage(QWidget):
@@ -21,22 +22,16 @@ class SummaryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Result")
-        font = self.title.font()
-        font.setPixelSize(40)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.totals = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, accessibleName="Totals")
-        totals_font = self.totals.font()
-        totals_font.setPixelSize(24)
-        self.totals.setFont(totals_font)
+        self.title = mark(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Result"), "display")
+        self.totals = mark(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, accessibleName="Totals"),
+                           "heading")
         self.details = QTextBrowser(accessibleName="Session details")
         self.back_button = QPushButton("Back to routines  (Enter)", accessibleName="Back to routines")
         self.back_button.clicked.connect(self.back_requested)
         self.remember_button = QPushButton(accessibleName="Remember the rep changes for next time")
         self.remember_button.clicked.connect(self._remember)
         self.remember_button.setVisible(False)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.totals)
         layout.addWidget(self.details, 1)
@@ -45,6 +40,11 @@ class SummaryPage(QWidget):
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(
                 self.back_requested)
+        follow_scale(self, self._apply_scale)
+
+    def _apply_scale(self, scale: TypeScale) -> None:
+        apply_roles(self, scale)
+        space(self._layout, scale)
 
     def show_summary(self, summary: Summary, advice_html: str = "") -> None:
         """`advice_html`: how to fit sessions into a week, shown under the tally."""
