@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from . import session_state
 from .events import (
     Beat,
     Event,
@@ -32,7 +33,6 @@ Clock = Callable[[], float]
 
 STALE_AFTER = 0.5  # seconds: a beat noticed later than this is history, not a cue
 BACK_RESTARTS_AFTER = 2.0  # seconds into a block, Back restarts it instead of going to the previous one
-SNAPSHOT_VERSION = 1
 
 
 class Session:
@@ -241,51 +241,13 @@ class Session:
     # --- saving ----------------------------------------------------------------------------------------
 
     def snapshot(self, segments: bool = True) -> dict[str, Any]:
-        """Everything needed to carry on later, as plain JSON-able data; without `segments` (the log keeps the
-        plan once per session: the segments are most of the size and of the 30 ms it takes)."""
-        data = {
-            "version": SNAPSHOT_VERSION,
-            "routine": self.plan.routine_id,
-            "routine_name": self.plan.routine_name,
-            "level": self.plan.level,
-            "self_paced_estimate": self.plan.self_paced_estimate,
-            "state": self.state,
-            "index": self.index,
-            "remaining": self.remaining(),
-            "segment_elapsed": self.segment_elapsed(),
-            "statuses": list(self.statuses),
-            "spent": [*self.spent[: self.index], self.segment_elapsed(), *self.spent[self.index + 1:]],
-            "beats_done": self._beats_done,
-            "carried": self._carried,
-        }
-        if segments:
-            data["segments"] = [s.to_dict() for s in self.plan.segments]
-        return data
+        """Everything needed to carry on later, as plain JSON-able data (see `session_state.snapshot`)."""
+        return session_state.snapshot(self, segments)
 
     @classmethod
     def restore(cls, data: dict[str, Any], clock: Clock = time.monotonic, base: Plan | None = None) -> Session:
         """Rebuild a session from `snapshot()`; `base` supplies the preview details the snapshot leaves out."""
-        if data.get("version") != SNAPSHOT_VERSION:
-            raise ValueError(f"unknown snapshot version {data.get('version')!r}")
-        segments = tuple(Segment.from_dict(s) for s in data["segments"])
-        plan = Plan(data["routine"], data["routine_name"], data["level"], segments,
-                    base.exercises if base else (), data["self_paced_estimate"])
-        session = cls(plan, clock)
-        session.state = data["state"]
-        session.index = data["index"]
-        session.statuses = list(data["statuses"])
-        session.spent = list(data["spent"])
-        session._beats_done = data["beats_done"]
-        session._carried = data["carried"]
-        now = clock()
-        session._run_since = now
-        session.spent[session.index] = data["segment_elapsed"]
-        remaining = data["remaining"]
-        if session.state == "paused":
-            session._remaining = remaining
-        elif session.state == "running":
-            session._deadline = None if remaining is None else now + remaining
-        return session
+        return session_state.restore(cls, data, clock, base)
 
     # --- inside ----------------------------------------------------------------------------------------
 
