@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import session_state
+from . import session_edits, session_state
 from .events import (
+    COUNTDOWN_KINDS,
     Beat,
     Event,
     ExerciseDone,
@@ -100,6 +101,15 @@ class Session:
         if current is None:  # a self-paced rep under way
             current = max(0.0, estimate - self.segment_elapsed())
         return ahead + current
+
+    def progress(self) -> float | None:
+        """How far the countdown under way has come: 0 at its start, 1 at its deadline (still while paused);
+        None for a step the user ends and after the end."""
+        seconds = self.segment.seconds
+        remaining = self.remaining()
+        if not seconds or remaining is None or self.state == "finished":
+            return None
+        return min(1.0, max(0.0, 1.0 - remaining / seconds))
 
     def next_wakeup(self) -> float | None:
         """Clock time of the next beat or deadline, for a driver that sleeps until then."""
@@ -198,6 +208,17 @@ class Session:
             if segment.exercise_index == exercise_index:
                 return self._move_to(i)
         raise IndexError(f"the routine has no exercise {exercise_index}")
+
+    def can_adjust_time(self) -> bool:
+        """True on a countdown under way (get-ready, rest, switch sides, timed work), running or paused."""
+        return self.state in ("running", "paused") and self.segment.kind in COUNTDOWN_KINDS
+
+    def adjust_time(self, seconds: float) -> list[Event]:
+        """Add `seconds` (take away, when negative) to the countdown under way; never below 1 s left."""
+        self._catch_up()
+        if self.can_adjust_time():
+            session_edits.adjust_time(self, seconds)
+        return self._flush()
 
     def can_change_reps(self) -> bool:
         return self.state in ("idle", "running", "paused") and self.upcoming_reps() is not None
