@@ -6,9 +6,9 @@
 The session row is written with the first segment start; one row per set and side as the set is left (done,
 skipped, or ended early), in the same transaction as the checkpoint of the segment that follows, so a
 checkpoint never runs ahead of the sets it has passed. A checkpoint (the engine's snapshot without the plan,
-which is written once per session and again when reps change) is saved at every segment start and pause.
-Nothing here raises into the workout: a failing disk turns logging off (HistoryLog.problem) and the
-workout goes on.
+which is written once per session and again when reps or a countdown's length change) is saved at every
+segment start and pause. Nothing here raises into the workout: a failing disk turns logging off
+(HistoryLog.problem) and the workout goes on.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..workout.engine import Session
-from ..workout.events import Event, Finished, Paused, RepsChanged, SegmentEnded, SegmentStarted
+from ..workout.events import Event, Finished, Paused, RepsChanged, SegmentEnded, SegmentStarted, TimeAdjusted
 from ..workout.plan import WORK_KINDS, Plan, Segment
 from .database import HistoryLog, wall_clock
 
@@ -90,7 +90,7 @@ class SessionRecorder:
             self._finished(early=event.early)
         elif isinstance(event, Paused):
             self._write([], checkpoint=True)
-        elif isinstance(event, RepsChanged):
+        elif isinstance(event, (RepsChanged, TimeAdjusted)):  # the plan changed: a resume needs the new one
             self._write([], checkpoint=True, plan=True)
 
     def _started(self, event: SegmentStarted) -> None:

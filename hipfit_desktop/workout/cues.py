@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .engine import STALE_AFTER
-from .events import Beat, Event, ExerciseDone, Finished, Paused, Resumed, SegmentStarted, beats_for
+from .events import Beat, Event, ExerciseDone, Finished, Paused, Resumed, SegmentStarted, TimeAdjusted, beats_for
 from .plan import Plan, Segment
 
 Clock = Callable[[], float]
@@ -132,6 +132,8 @@ class CuePlanner:
             return self._started(event)
         elif isinstance(event, Beat):
             return self._beat(event)
+        elif isinstance(event, TimeAdjusted) and self._current is not None and self._current[0] == event.index:
+            self._current = (event.index, event.segment)  # its beats are now timed from the new end
         return None
 
     # --- starts ----------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from . import session_edits, session_state
 from .events import (
+    COUNTDOWN_KINDS,
     Beat,
     Event,
     ExerciseDone,
@@ -32,7 +34,6 @@ Clock = Callable[[], float]
 
 STALE_AFTER = 0.5  # seconds: a beat noticed later than this is history, not a cue
 BACK_RESTARTS_AFTER = 2.0  # seconds into a block, Back restarts it instead of going to the previous one
-SNAPSHOT_VERSION = 1
 
 
 class Session:
@@ -100,6 +101,15 @@ class Session:
         if current is None:  # a self-paced rep under way
             current = max(0.0, estimate - self.segment_elapsed())
         return ahead + current
+
+    def progress(self) -> float | None:
+        """How far the countdown under way has come: 0 at its start, 1 at its deadline (still while paused);
+        None for a step the user ends and after the end."""
+        seconds = self.segment.seconds
+        remaining = self.remaining()
+        if not seconds or remaining is None or self.state == "finished":
+            return None
+        return min(1.0, max(0.0, 1.0 - remaining / seconds))
 
     def next_wakeup(self) -> float | None:
         """Clock time of the next beat or deadline, for a driver that sleeps until then."""
@@ -199,6 +209,17 @@ class Session:
                 return self._move_to(i)
         raise IndexError(f"the routine has no exercise {exercise_index}")
 
+    def can_adjust_time(self) -> bool:
+        """True on a countdown under way (get-ready, rest, switch sides, timed work), running or paused."""
+        return self.state in ("running", "paused") and self.segment.kind in COUNTDOWN_KINDS
+
+    def adjust_time(self, seconds: float) -> list[Event]:
+        """Add `seconds` (take away, when negative) to the countdown under way; never below 1 s left."""
+        self._catch_up()
+        if self.can_adjust_time():
+            session_edits.adjust_time(self, seconds)
+        return self._flush()
+
     def can_change_reps(self) -> bool:
         return self.state in ("idle", "running", "paused") and self.upcoming_reps() is not None
 
@@ -241,51 +262,13 @@ class Session:
     # --- saving ----------------------------------------------------------------------------------------
 
     def snapshot(self, segments: bool = True) -> dict[str, Any]:
-        """Everything needed to carry on later, as plain JSON-able data; without `segments` (the log keeps the
-        plan once per session: the segments are most of the size and of the 30 ms it takes)."""
-        data = {
-            "version": SNAPSHOT_VERSION,
-            "routine": self.plan.routine_id,
-            "routine_name": self.plan.routine_name,
-            "level": self.plan.level,
-            "self_paced_estimate": self.plan.self_paced_estimate,
-            "state": self.state,
-            "index": self.index,
-            "remaining": self.remaining(),
-            "segment_elapsed": self.segment_elapsed(),
-            "statuses": list(self.statuses),
-            "spent": [*self.spent[: self.index], self.segment_elapsed(), *self.spent[self.index + 1:]],
-            "beats_done": self._beats_done,
-            "carried": self._carried,
-        }
-        if segments:
-            data["segments"] = [s.to_dict() for s in self.plan.segments]
-        return data
+        """Everything needed to carry on later, as plain JSON-able data (see `session_state.snapshot`)."""
+        return session_state.snapshot(self, segments)
 
     @classmethod
     def restore(cls, data: dict[str, Any], clock: Clock = time.monotonic, base: Plan | None = None) -> Session:
         """Rebuild a session from `snapshot()`; `base` supplies the preview details the snapshot leaves out."""
-        if data.get("version") != SNAPSHOT_VERSION:
-            raise ValueError(f"unknown snapshot version {data.get('version')!r}")
-        segments = tuple(Segment.from_dict(s) for s in data["segments"])
-        plan = Plan(data["routine"], data["routine_name"], data["level"], segments,
-                    base.exercises if base else (), data["self_paced_estimate"])
-        session = cls(plan, clock)
-        session.state = data["state"]
-        session.index = data["index"]
-        session.statuses = list(data["statuses"])
-        session.spent = list(data["spent"])
-        session._beats_done = data["beats_done"]
-        session._carried = data["carried"]
-        now = clock()
-        session._run_since = now
-        session.spent[session.index] = data["segment_elapsed"]
-        remaining = data["remaining"]
-        if session.state == "paused":
-            session._remaining = remaining
-        elif session.state == "running":
-            session._deadline = None if remaining is None else now + remaining
-        return session
+        return session_state.restore(cls, data, clock, base)
 
     # --- inside ----------------------------------------------------------------------------------------
 
