@@ -1,0 +1,153 @@
+"""The words and numbers the session page shows for the segment under way, worked out from the engine's state.
+
+No widgets here, only strings: the page decides where they go and how large.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from ..exercises.model import Catalog
+from ..workout.card import build_card, card_setup_html
+from ..workout.describe import clock_text
+from ..workout.engine import Session
+from ..workout.form_cues import form_cues
+from ..workout.plan import Segment
+
+OWN_PACE = ("self_paced", "self_paced_set")  # one rep at a time, or the whole set with one press
+TEMPO = ("up", "hold", "down")
+COUNTDOWNS = ("get_ready", "rest", "switch_sides", "timed")
+
+
+def countdown_text(seconds: float) -> str:
+    """Whole seconds left, rounded up so the display reaches 0 exactly at the deadline."""
+    whole = math.ceil(seconds - 1e-9)
+    return clock_text(whole) if whole >= 60 else str(whole)
+
+
+def hero_caption(segment: Segment) -> str:
+    """The small words over the hero number, saying what the number is."""
+    if segment.kind in TEMPO or segment.kind == "self_paced":
+        return "REP"
+    if segment.kind == "self_paced_set":
+        return "REPS, YOUR PACE"
+    if segment.kind == "done":
+        return ""
+    return "HOLD FOR" if segment.phase == "STRETCH" else "SECONDS"
+
+
+def done_text(segment: Segment) -> str:
+    """The label of the one large button that ends an own-pace step."""
+    if segment.kind == "self_paced_set":
+        return f"Done — {segment.reps} reps  (Page Down)"
+    return f"Rep {segment.rep} done  (Page Down)"
+
+
+def detail_text(segment: Segment) -> str:
+    """Under the exercise's name: which set, and the side in words ("lead with left leg")."""
+    parts = []
+    if segment.set is not None and segment.kind != "rest" and (segment.sets or 0) > 1:
+        parts.append(f"Set {segment.set} of {segment.sets}")
+    if segment.side_text:
+        parts.append(segment.side_text)
+    return "  ·  ".join(parts)
+
+
+def instruction_text(session: Session) -> str:
+    segment = session.segment
+    if session.state == "paused":
+        return "Paused. Space or B carries on."
+    if segment.kind == "self_paced_set":
+        return f"{segment.reps} reps at your own pace, then press Done or Page Down."
+    if segment.kind == "self_paced":
+        return f"Rep {segment.rep} of {segment.reps} at your own pace, then Page Down."
+    if segment.phase == "STRETCH":  # "up to" the time: ending early counts as done
+        return f"{segment.prompt}. Had enough? Page Down ends the hold, and it counts."
+    return segment.prompt
+
+
+def tempo_span(session: Session) -> tuple[int, int] | None:
+    """(first, last) segment index of the guided rep under way, or None outside one."""
+    segments, index = session.plan.segments, session.index
+    here = segments[index]
+    if here.kind not in TEMPO or here.rep is None:
+        return None
+
+    def same(i: int) -> bool:
+        s = segments[i]
+        return s.kind in TEMPO and s.block == here.block and s.rep == here.rep
+
+    first = last = index
+    while first > 0 and same(first - 1):
+        first -= 1
+    while last + 1 < len(segments) and same(last + 1):
+        last += 1
+    return first, last
+
+
+def coming_exercise(session: Session) -> int | None:
+    """The routine position of the exercise this segment belongs to or leads to."""
+    for segment in session.plan.segments[session.index:]:
+        if segment.exercise_index is not None:
+            return segment.exercise_index
+    return None
+
+
+def side_word(session: Session) -> str | None:
+    """LEFT or RIGHT: the side worked now, or during a pause before it, the side that comes next."""
+    segments = session.plan.segments
+    for segment in segments[session.index:]:
+        if segment.kind == "done" or (segment.kind in TEMPO + OWN_PACE + ("timed",) and segment.side is None):
+            return None
+        if segment.side in ("left", "right"):
+            return segment.side.upper()
+    return None
+
+
+def cues_html(session: Session, catalog: Catalog) -> tuple[str, bool]:
+    """(rich text, large): short form cues in large type while working; the full numbered steps of the coming
+    exercise during a get-ready or a rest."""
+    segment = session.segment
+    position = coming_exercise(session)
+    if segment.kind == "done" or position is None or position >= len(session.plan.exercises):
+        return "", False  # the end, or a plan restored without its preview details
+    card = build_card(session.plan.exercises[position], catalog)
+    if segment.kind in ("get_ready", "rest"):
+        return card_setup_html(card), False
+    return "<br>".join(f"&#x2022; {escape(cue)}" for cue in form_cues(card)), True
+
+
+def next_text(session: Session) -> str:
+    """What follows the current block: the next set, rest, side or exercise (pauses already say it)."""
+    if session.segment.kind in ("rest", "switch_sides", "get_ready"):
+        return ""
+    segments = session.plan.segments
+    block = session.segment.block
+    for segment in segments[session.index + 1:]:
+        if segment.block == block:
+            continue
+        if segment.kind == "done":
+            return "Next: done!"
+        if segment.kind in ("rest", "switch_sides", "get_ready"):
+            return f"Next: {segment.phase.lower()} {segment.seconds} s"
+        what = segment.exercise_name or ""
+        if segment.side_text:
+            what += f", {segment.side_text}"
+        if segment.set is not None:
+            what += f", set {segment.set} of {segment.sets}"
+        return f"Next: {what}"
+    return ""
+
+
+def hero_text(session: Session) -> str:
+    """The biggest text on the page: the rep count in a set, the countdown in a rest, a switch or a hold."""
+    segment = session.segment
+    if segment.kind in TEMPO or segment.kind == "self_paced":
+        return f"{segment.rep} / {segment.reps}"
+    if segment.kind == "self_paced_set":
+        return str(segment.reps)
+    if segment.kind == "done":
+        return "✓"
+    remaining = session.remaining()
+    return countdown_text(remaining) if remaining is not None else clock_text(session.segment_elapsed())
