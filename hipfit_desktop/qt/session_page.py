@@ -91,8 +91,12 @@ class SessionPage(QWidget):
         self.bars.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.done_button = self._button("Done", "Done with this set", "next_step")
         self.done_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.cues = QLabel(alignment=centre, wordWrap=True, accessibleName="How to do it")
+        self.cues = QLabel(alignment=centre, wordWrap=True, accessibleName="Form cues")
         self.cues.setTextFormat(Qt.TextFormat.RichText)
+        # Under the figure, during a get-ready or a rest: the coming exercise's version and numbered steps.
+        self.steps = QLabel(wordWrap=True, accessibleName="How to do the coming exercise")
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.steps.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Kept empty for the moving figure (qt/figure_view.py's FigureView goes in its layout).
         self.figure_area = QWidget(accessibleName="Figure")
         self.figure_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -125,8 +129,11 @@ class SessionPage(QWidget):
         hero_column.addWidget(self.bars)
         hero_column.addWidget(self.done_button)
         hero_column.addWidget(self.cues, 2)
+        figure_column = QVBoxLayout()
+        figure_column.addWidget(self.figure_area, 1)
+        figure_column.addWidget(self.steps)
         middle = QHBoxLayout()
-        middle.addWidget(self.figure_area, 4)
+        middle.addLayout(figure_column, 4)
         middle.addLayout(hero_column, 5)
         controls = QHBoxLayout()
         for button in (self.back_button, self.pause_button, self.skip_button):
@@ -283,10 +290,10 @@ class SessionPage(QWidget):
         self.instruction.setText(instruction_text(session))
         self.upcoming.setText(next_text(session))
         cues, large = cues_html(session, self.catalog)
-        self.cues.setText(cues)
-        self.cues.setProperty("large", large)
-        if self.scale.scale is not None:
-            self._size_cues(self.scale.scale)
+        self.cues.setText(cues if large else "")
+        self.cues.setVisible(large)
+        self.steps.setText("" if large else cues)
+        self.steps.setVisible(not large and bool(cues))
         own_pace = segment.kind in OWN_PACE and not paused
         self.done_button.setVisible(own_pace)
         if own_pace:
@@ -347,8 +354,6 @@ class SessionPage(QWidget):
         self.done_button.setFont(scale.font("title", self.done_button.font(), bold=True))
         self.done_button.setMinimumHeight(round(scale.px("title") * 2.2))
         self.bars.setFixedHeight(round(scale.px("display") * 1.4))
-        self._size_cues(scale)
-
-    def _size_cues(self, scale: TypeScale) -> None:
-        self.cues.setFont(scale.font("title" if self.cues.property("large") else "body", self.cues.font()))
+        self.cues.setFont(scale.font("title", self.cues.font()))
+        self.steps.setFont(scale.font("body", self.steps.font()))
 

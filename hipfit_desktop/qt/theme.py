@@ -18,7 +18,7 @@ PHASE_COLOURS: dict[str, tuple[str, str]] = {
     "DOWN": ("#0072b2", "#ffffff"),  # blue
     "YOUR PACE": ("#cc79a7", "#000000"),  # reddish purple
     "GO": ("#009e73", "#000000"),  # bluish green: go, never red
-    "STRETCH": ("#7a2e5c", "#ffffff"),  # reddish purple, dark: a long calm hold
+    "STRETCH": ("#d7c4f0", "#000000"),  # pale lavender: a long calm hold, lighter than any other hue
     "REST": ("#37474f", "#ffffff"),  # slate: nothing to do
     "SWITCH SIDES": ("#d55e00", "#000000"),  # vermillion
     "DONE": ("#000000", "#f0e442"),  # black with the yellow
@@ -33,7 +33,7 @@ DARK_PHASE_COLOURS: dict[str, tuple[str, str]] = {
     "DOWN": ("#005f94", "#ffffff"),
     "YOUR PACE": ("#b8689a", "#000000"),
     "GO": ("#00a87a", "#000000"),
-    "STRETCH": ("#6a2550", "#ffffff"),
+    "STRETCH": ("#c2aee6", "#000000"),
     "REST": ("#455a64", "#ffffff"),
     "SWITCH SIDES": ("#c45500", "#000000"),
     "DONE": ("#f0e442", "#000000"),  # inverted: a black band would vanish into a dark page
