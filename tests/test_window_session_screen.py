@@ -1,0 +1,174 @@
+"""The session screen followed from the floor: what the hero number, the side badge, the tempo and the cues say
+in each phase, and the changes made while it runs (reps, time, a jump), with keys as a presenter sends them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hipfit_desktop.qt.main_window import MainWindow
+from hipfit_desktop.settings.model import Settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, catalog, clock):
+    w = MainWindow(catalog, Settings(), clock=clock, ask=lambda *_: True)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    return w
+
+
+def reach(window, clock, done):  # type: ignore[no-untyped-def]
+    for _ in range(5000):
+        session = window.driver.session
+        if done(session):
+            return session
+        if session.segment.kind.startswith("self_paced"):
+            clock.advance(2)
+            window.session_page.next_step()
+        else:
+            clock.advance(session.remaining())
+            window.driver.wake()
+    raise AssertionError("never got there")
+
+
+def key(qtbot, window, k):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window.focusWidget() or window, k, Qt.KeyboardModifier.NoModifier)
+
+
+# --- the hero number, phase by phase -------------------------------------------------------------------------
+
+def test_during_a_guided_rep_the_rep_count_is_the_hero_and_the_tempo_bar_follows_the_phase(window, clock):
+    window.start_routine("day-a")  # the glute bridge: up 1 s, hold 2 s, down 2 s
+    reach(window, clock, lambda s: s.segment.kind == "hold" and s.segment.rep == 8)
+    page = window.session_page
+    clock.advance(1)
+    window.driver.wake()
+    assert page.hero.text() == "8 / 15" and page.hero_caption.text() == "REP"
+    assert page.bars.currentWidget() is page.tempo and page.bars.isVisible()
+    assert [zone[0] for zone in page.tempo.zones] == ["UP", "HOLD", "DOWN"] and page.tempo.current == 1
+    assert page.tempo.marker_at() == pytest.approx((1 + 1) / 5)  # 1 s of up, then half the 2 s hold
+    assert "Glute bridge" == page.exercise.text() and "Set 1 of 3" in page.detail.text()
+
+
+@pytest.mark.parametrize(("routine", "kind", "after", "hero", "caption"), [
+    ("day-a", "get_ready", 3.2, "7", "SECONDS"),
+    ("day-a", "rest", 12.3, "18", "SECONDS"),
+    ("band-day", "switch_sides", 2, "6", "SECONDS"),
+    ("day-a", "timed", 4.5, "26", "SECONDS"),  # the hip hinge's 30 s
+])
+def test_on_countdowns_the_seconds_left_are_the_hero(window, clock, routine, kind, after, hero, caption):
+    window.start_routine(routine)
+    reach(window, clock, lambda s: s.segment.kind == kind)
+    clock.advance(after)
+    window.driver.wake()
+    page = window.session_page
+    assert page.hero.text() == hero and page.hero_caption.text() == caption
+    assert page.bars.currentWidget() is page.hold_bar
+
+
+def test_the_couch_stretch_counts_down_its_minutes(window, clock):
+    window.start_routine("couch-stretch-mobility")
+    reach(window, clock, lambda s: s.segment.phase == "STRETCH")
+    clock.advance(45)
+    window.driver.wake()
+    assert window.session_page.hero.text() == "2:15"
+    assert window.session_page.hero_caption.text() == "HOLD FOR"
+
+
+def test_an_own_pace_step_shows_its_count_and_one_large_done_button(window, clock):
+    window.start_routine("band-day")
+    session = reach(window, clock, lambda s: s.segment.kind.startswith("self_paced"))
+    page = window.session_page
+    assert page.done_button.isVisible() and "Page Down" in page.done_button.text()
+    assert not page.bars.isVisible()  # no clock to race: the user sets the pace
+    if session.segment.kind == "self_paced_set":
+        assert page.hero.text() == "15" and page.done_button.text().startswith("Done — 15 reps")
+    else:
+        assert page.hero.text() == "1 / 15"
+
+
+# --- the side --------------------------------------------------------------------------------------------
+
+def test_the_side_badge_says_left_then_right_and_vanishes_for_two_sided_work(window, clock):
+    window.start_routine("band-day")  # side steps lead with the left leg first
+    page = window.session_page
+    assert page.side.isVisible() and page.side.text() == "◀ LEFT"  # already in the get-ready
+    reach(window, clock, lambda s: s.segment.kind.startswith("self_paced"))
+    assert page.side.text() == "◀ LEFT"
+    reach(window, clock, lambda s: s.segment.kind == "switch_sides")
+    assert page.side.text() == "RIGHT ▶"  # the side to switch to
+    reach(window, clock, lambda s: s.segment.kind.startswith("self_paced") and s.segment.side == "right")
+    assert page.side.text() == "RIGHT ▶"
+    window.driver.jump_to_exercise(3)  # the glute bridge: both legs at once
+    reach(window, clock, lambda s: s.segment.kind in ("up", "self_paced", "self_paced_set"))
+    assert not page.side.isVisible()
+
+
+# --- form cues and steps ---------------------------------------------------------------------------------
+
+def test_short_cues_in_large_type_during_a_set_and_the_numbered_steps_in_a_rest(window, clock):
+    window.start_routine("day-a")
+    page = window.session_page
+    assert page.steps.isVisible() and "1. Lie on your back" in page.steps.text()  # the get-ready
+    reach(window, clock, lambda s: s.segment.kind == "up")
+    assert page.cues.isVisible() and not page.steps.isVisible()
+    assert "Stop lifting once your shoulders, hips and knees are in line." in page.cues.text()
+    assert page.cues.font().pixelSize() > page.instruction.font().pixelSize()
+    reach(window, clock, lambda s: s.segment.kind == "rest")
+    assert page.steps.isVisible() and "2. Bend your knees" in page.steps.text()
+
+
+# --- more or less time ------------------------------------------------------------------------------------
+
+def test_up_gives_a_rest_15_seconds_more_and_its_end_moves_with_it(qtbot, window, clock):
+    window.start_routine("day-a")
+    session = reach(window, clock, lambda s: s.segment.kind == "rest")
+    clock.advance(10)
+    window.driver.wake()
+    assert window.session_page.hero.text() == "20"
+    key(qtbot, window, Qt.Key.Key_Up)
+    assert window.session_page.hero.text() == "35"
+    clock.advance(20)  # where the rest would have ended
+    window.driver.wake()
+    assert session.segment.kind == "rest" and window.session_page.hero.text() == "15"
+    clock.advance(15)
+    window.driver.wake()
+    assert session.segment.kind != "rest"
+
+
+def test_down_and_the_minus_button_take_15_seconds_off_a_countdown(qtbot, window, clock):
+    window.start_routine("day-a")
+    session = reach(window, clock, lambda s: s.segment.kind == "rest")
+    key(qtbot, window, Qt.Key.Key_Down)
+    assert session.remaining() == pytest.approx(15)
+    window.session_page.less_time_button.click()
+    assert session.segment.kind == "rest" and session.remaining() == pytest.approx(1)  # never below 1 s
+
+
+def test_time_cannot_be_changed_in_the_middle_of_a_rep(qtbot, window, clock):
+    window.start_routine("day-a")
+    session = reach(window, clock, lambda s: s.segment.kind == "hold")
+    page = window.session_page
+    assert not page.more_time_button.isEnabled() and not page.less_time_button.isEnabled()
+    key(qtbot, window, Qt.Key.Key_Up)
+    assert session.segment.kind == "hold" and session.remaining() == pytest.approx(2)
+
+
+# --- pause: one key that means nothing else ----------------------------------------------------------------
+
+@pytest.mark.parametrize("pause_key", [Qt.Key.Key_Space, Qt.Key.Key_B])
+def test_space_and_b_pause_and_resume_in_every_kind_of_step(qtbot, window, clock, pause_key):
+    window.start_routine("band-day")
+    for kind in ("get_ready", "self_paced", "switch_sides"):
+        session = reach(window, clock, lambda s, kind=kind: s.segment.kind.startswith(kind))
+        index = session.index
+        key(qtbot, window, pause_key)
+        assert session.state == "paused" and window.session_page.phase.text() == "PAUSED"
+        key(qtbot, window, pause_key)
+        assert session.state == "running" and session.index == index
