@@ -172,3 +172,14 @@ def test_space_and_b_pause_and_resume_in_every_kind_of_step(qtbot, window, clock
         assert session.state == "paused" and window.session_page.phase.text() == "PAUSED"
         key(qtbot, window, pause_key)
         assert session.state == "running" and session.index == index
+
+
+# --- the voice ------------------------------------------------------------------------------------------------
+
+def test_the_voice_is_on_by_default_and_tones_alone_carry_on_where_no_speech_engine_answers():
+    from hipfit_desktop.workout.cues import CuePlanner
+
+    planner = CuePlanner(Settings())
+    assert Settings().voice and planner.voice_on and planner.tones_on
+    planner.voice_available = False  # what the player sets when no engine starts
+    assert not planner.voice_on and planner.tones_on
