@@ -26,7 +26,7 @@ from ..workout.card import build_card, card_setup_html
 from ..workout.describe import clock_text
 from ..workout.engine import Session
 from ..workout.events import beats_for
-from ..workout.plan import Segment
+from ..workout.plan import SELF_PACED_KINDS, Segment
 from .driver import SessionDriver
 from .hold_bar import HoldBar
 from .theme import phase_colours
@@ -139,7 +139,7 @@ class SessionPage(QWidget):
         if self.driver is None:
             return
         self.driver.wake()  # decide on the step the user is in now, not the one the timer last saw
-        if self.session.state == "running" and self.session.segment.kind == "self_paced":
+        if self.session.state == "running" and self.session.segment.kind in SELF_PACED_KINDS:
             self.driver.rep_done()
         else:
             self.driver.toggle_pause()
@@ -209,7 +209,7 @@ class SessionPage(QWidget):
             upcoming_reps = session.upcoming_reps()
             self.reps_note.setText(f"Sets to come: {upcoming_reps} reps" if upcoming_reps else "")
             self.pause_button.setText("Resume" if paused else "Pause")
-            self.rep_done_button.setVisible(segment.kind == "self_paced")
+            self.rep_done_button.setVisible(segment.kind in SELF_PACED_KINDS)
             can_change = session.can_change_reps()
             self.fewer_button.setEnabled(can_change)
             self.more_button.setEnabled(can_change)
