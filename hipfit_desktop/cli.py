@@ -225,7 +225,7 @@ def format_plan(plan: Plan) -> str:
         first = block[0]
         length = sum(s.seconds or 0 for s in block)
         self_paced = any(s.seconds is None for s in block)
-        if first.rep is not None:
+        if first.counts_reps:
             what = f"SET {first.set}/{first.sets}"
             phases = ", ".join(f"{s.kind} {s.seconds} s" for s in block if s.rep == 1 and s.seconds is not None)
             pace = f"at your own pace ({phases} each)" if self_paced and phases else (

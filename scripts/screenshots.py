@@ -48,7 +48,7 @@ def advance_until(window: MainWindow, clock: FakeClock, done) -> None:  # type: 
         session = driver.session
         if done(session):
             return
-        if session.segment.kind == "self_paced":
+        if session.segment.seconds is None:
             clock.now += 2
             driver.rep_done()
         else:
@@ -65,7 +65,7 @@ def log_shots(app: QApplication, out: Path) -> None:
     from hipfit_desktop.records.database import HistoryLog
     from hipfit_desktop.records.recorder import SessionRecorder
     from hipfit_desktop.workout.engine import Session
-    from hipfit_desktop.workout.plan import compile_plan
+    from hipfit_desktop.workout.plan import SELF_PACED_KINDS, compile_plan
 
     catalog = load_catalog()
     settings = Settings(level="intermediate", level_chosen=True, last_routine="band-day")
@@ -85,10 +85,10 @@ def log_shots(app: QApplication, out: Path) -> None:
             session.subscribe(SessionRecorder(log, session, now=lambda wall=wall: wall[0]))
             session.start()
             while session.state != "finished":
-                step = 2.0 if session.segment.kind == "self_paced" else session.remaining() or 0
+                step = 2.0 if session.segment.kind in SELF_PACED_KINDS else session.remaining() or 0
                 clock.now += step
                 wall[0] += step
-                session.rep_done() if session.segment.kind == "self_paced" else session.tick()
+                session.rep_done() if session.segment.kind in SELF_PACED_KINDS else session.tick()
         log.close()
         window = MainWindow(catalog, settings, clock=clock, ask=lambda *_: True,
                             log=HistoryLog(Path(folder) / "history.sqlite3"))

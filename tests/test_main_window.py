@@ -32,8 +32,8 @@ def answers():
 
 @pytest.fixture
 def small_settings():
-    """Short sets so a whole routine runs in a few hundred fake seconds."""
-    settings = Settings()
+    """Short sets so a whole routine runs in a few hundred fake seconds; own-pace reps counted one press each."""
+    settings = Settings(count_each_rep=True)
     for exercise in ("glute-bridge", "hip-hinge-rotation", "couch-stretch", "squat", "clamshell", "side-leg-lift",
                      "donkey-kick"):
         settings = settings.with_exercise(exercise, sets=1, reps=2, seconds=10)

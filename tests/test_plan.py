@@ -9,8 +9,7 @@ from hipfit_desktop.workout.plan import change_reps, compile_plan
 
 
 def work(plan, exercise):
-    return [s for s in plan.segments if s.exercise == exercise and s.rep is not None or
-            s.exercise == exercise and s.kind == "timed"]
+    return [s for s in plan.segments if s.exercise == exercise and (s.counts_reps or s.kind == "timed")]
 
 
 def test_side_leg_lift_is_three_sets_of_fifteen_each_side_with_a_two_second_hold(catalog):
@@ -54,12 +53,25 @@ def test_hip_hinge_is_thirty_seconds_per_side_three_sets(catalog):
         (n, side, 30) for n in (1, 2, 3) for side in ("left", "right")]
 
 
-def test_self_paced_reps_have_no_seconds(catalog):
-    """Squats default to the user's own pace: each rep waits for a key, so it has no duration."""
+def test_an_own_pace_set_is_one_step_with_no_seconds(catalog):
+    """Squats default to the user's own pace: each set of 15 is one step that waits for one press."""
     plan = compile_plan(catalog.routine("full-hip-session"), catalog)
     squats = work(plan, "squat")
+    assert [(s.kind, s.seconds, s.reps, s.rep, s.set) for s in squats] == [
+        ("self_paced_set", None, 15, None, n) for n in (1, 2, 3)]
+    assert squats[0].phase == "YOUR PACE"
+    assert squats[0].prompt == "15 reps at your own pace; one press when the set is done"
+    assert plan.self_paced_reps == 231  # squat 3 x 15, side step 2 x 3 x 15, heel drop and knee drive 2 x 3 x 8 each
+    assert plan.estimated_seconds == plan.total_seconds + plan.self_paced_reps * 3
+
+
+def test_counting_each_rep_makes_every_own_pace_rep_a_step(catalog):
+    """The `count_each_rep` setting keeps a press per rep: 45 squat steps, the same estimate."""
+    plan = compile_plan(catalog.routine("full-hip-session"), catalog, Settings(count_each_rep=True))
+    squats = work(plan, "squat")
     assert len(squats) == 45 and {s.kind for s in squats} == {"self_paced"} and {s.seconds for s in squats} == {None}
-    assert plan.estimated_seconds > plan.total_seconds
+    one_press = compile_plan(catalog.routine("full-hip-session"), catalog)
+    assert plan.estimated_seconds == one_press.estimated_seconds
 
 
 def test_guided_pace_setting_turns_self_paced_reps_into_a_metronome(catalog):
@@ -148,7 +160,7 @@ def test_json_has_the_fields_the_cli_promises(catalog):
     data = compile_plan(catalog.routine("band-day"), catalog).to_json()
     assert {"routine", "level", "total_seconds", "segments"} <= data.keys()
     kinds = {s["kind"] for s in data["segments"]}
-    assert {"get_ready", "rest", "switch_sides", "done", "self_paced", "up", "down"} <= kinds
+    assert {"get_ready", "rest", "switch_sides", "done", "self_paced_set", "up", "down"} <= kinds
     for segment in data["segments"]:
         assert {"kind", "exercise", "side", "set", "rep", "seconds", "prompt"} <= segment.keys()
         assert segment["side"] in ("left", "right", None)

@@ -49,18 +49,18 @@ def test_during_a_guided_rep_the_rep_count_is_the_hero_and_the_tempo_bar_follows
     page = window.session_page
     clock.advance(1)
     window.driver.wake()
-    assert page.hero.text() == "8 / 15" and page.hero_caption.text() == "REP"
+    assert page.hero.text() == "8 / 15" and page.hero_caption.text() == "REPS"
     assert page.bars.currentWidget() is page.tempo and page.bars.isVisible()
     assert [zone[0] for zone in page.tempo.zones] == ["UP", "HOLD", "DOWN"] and page.tempo.current == 1
     assert page.tempo.marker_at() == pytest.approx((1 + 1) / 5)  # 1 s of up, then half the 2 s hold
-    assert "Glute bridge" == page.exercise.text() and "Set 1 of 3" in page.detail.text()
+    assert page.exercise.text() == "Glute bridge" and "Set 1 of 3" in page.detail.text()
 
 
 @pytest.mark.parametrize(("routine", "kind", "after", "hero", "caption"), [
-    ("day-a", "get_ready", 3.2, "7", "SECONDS"),
-    ("day-a", "rest", 12.3, "18", "SECONDS"),
-    ("band-day", "switch_sides", 2, "6", "SECONDS"),
-    ("day-a", "timed", 4.5, "26", "SECONDS"),  # the hip hinge's 30 s
+    ("day-a", "get_ready", 3.2, "7", "SECONDS LEFT"),
+    ("day-a", "rest", 12.3, "18", "SECONDS LEFT"),
+    ("band-day", "switch_sides", 2, "6", "SECONDS LEFT"),
+    ("day-a", "timed", 4.5, "26", "SECONDS LEFT"),  # the hip hinge's 30 s
 ])
 def test_on_countdowns_the_seconds_left_are_the_hero(window, clock, routine, kind, after, hero, caption):
     window.start_routine(routine)
@@ -78,7 +78,7 @@ def test_the_couch_stretch_counts_down_its_minutes(window, clock):
     clock.advance(45)
     window.driver.wake()
     assert window.session_page.hero.text() == "2:15"
-    assert window.session_page.hero_caption.text() == "HOLD FOR"
+    assert window.session_page.hero_caption.text() == "LEFT"
 
 
 def test_an_own_pace_step_shows_its_count_and_one_large_done_button(window, clock):

@@ -25,6 +25,7 @@ from ..settings.model import BOUNDS
 from ..workout.describe import clock_text
 from ..workout.engine import Session
 from ..workout.events import beats_for
+from ..workout.hero import hero
 from .driver import SessionDriver
 from .hero_number import HeroNumber
 from .hold_bar import HoldBar
@@ -33,11 +34,8 @@ from .session_text import (
     cues_html,
     detail_text,
     done_text,
-    hero_caption,
-    hero_text,
     instruction_text,
     next_text,
-    side_word,
     tempo_span,
 )
 from .side_badge import SideBadge
@@ -266,7 +264,7 @@ class SessionPage(QWidget):
         if key != self._shown_for:  # a new segment, pause/resume or changed reps: redo the words
             self._shown_for = key
             self._show_words(session)
-        self.hero.setText(hero_text(session))
+        self.hero.setText(hero(session).number)
         self._show_bars(session)
         left = session.remaining_total()
         total = session.active_seconds() + left
@@ -283,10 +281,11 @@ class SessionPage(QWidget):
         background, text = phase_colours(phase, is_dark(self.palette()))
         self.phase.setText(phase)
         self.phase.setStyleSheet(f"background:{background.name()}; color:{text.name()}; border-radius:10px;")
-        self.side.show_side(side_word(session))
+        big = hero(session)
+        self.side.show_side(big.side)
         self.exercise.setText(segment.exercise_name or session.plan.routine_name)
         self.detail.setText(detail_text(segment))
-        self.hero_caption.setText(hero_caption(segment))
+        self.hero_caption.setText(big.caption.upper())
         self.instruction.setText(instruction_text(session))
         self.upcoming.setText(next_text(session))
         cues, large = cues_html(session, self.catalog)

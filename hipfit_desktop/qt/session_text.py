@@ -5,36 +5,18 @@ No widgets here, only strings: the page decides where they go and how large.
 
 from __future__ import annotations
 
-import math
 from html import escape
 
 from ..exercises.model import Catalog
 from ..workout.card import build_card, card_setup_html
-from ..workout.describe import clock_text
 from ..workout.engine import Session
 from ..workout.form_cues import form_cues
-from ..workout.plan import Segment
+from ..workout.plan import SELF_PACED_KINDS, Segment
 
-OWN_PACE = ("self_paced", "self_paced_set")  # one rep at a time, or the whole set with one press
+OWN_PACE = tuple(SELF_PACED_KINDS)  # one rep at a time, or the whole set with one press
 TEMPO = ("up", "hold", "down")
-COUNTDOWNS = ("get_ready", "rest", "switch_sides", "timed")
 
 
-def countdown_text(seconds: float) -> str:
-    """Whole seconds left, rounded up so the display reaches 0 exactly at the deadline."""
-    whole = math.ceil(seconds - 1e-9)
-    return clock_text(whole) if whole >= 60 else str(whole)
-
-
-def hero_caption(segment: Segment) -> str:
-    """The small words over the hero number, saying what the number is."""
-    if segment.kind in TEMPO or segment.kind == "self_paced":
-        return "REP"
-    if segment.kind == "self_paced_set":
-        return "REPS, YOUR PACE"
-    if segment.kind == "done":
-        return ""
-    return "HOLD FOR" if segment.phase == "STRETCH" else "SECONDS"
 
 
 def done_text(segment: Segment) -> str:
@@ -94,16 +76,6 @@ def coming_exercise(session: Session) -> int | None:
     return None
 
 
-def side_word(session: Session) -> str | None:
-    """LEFT or RIGHT: the side worked now, or during a pause before it, the side that comes next."""
-    segments = session.plan.segments
-    for segment in segments[session.index:]:
-        if segment.kind == "done" or (segment.kind in TEMPO + OWN_PACE + ("timed",) and segment.side is None):
-            return None
-        if segment.side in ("left", "right"):
-            return segment.side.upper()
-    return None
-
 
 def cues_html(session: Session, catalog: Catalog) -> tuple[str, bool]:
     """(rich text, large): short form cues in large type while working; the full numbered steps of the coming
@@ -138,16 +110,3 @@ def next_text(session: Session) -> str:
             what += f", set {segment.set} of {segment.sets}"
         return f"Next: {what}"
     return ""
-
-
-def hero_text(session: Session) -> str:
-    """The biggest text on the page: the rep count in a set, the countdown in a rest, a switch or a hold."""
-    segment = session.segment
-    if segment.kind in TEMPO or segment.kind == "self_paced":
-        return f"{segment.rep} / {segment.reps}"
-    if segment.kind == "self_paced_set":
-        return str(segment.reps)
-    if segment.kind == "done":
-        return "✓"
-    remaining = session.remaining()
-    return countdown_text(remaining) if remaining is not None else clock_text(session.segment_elapsed())

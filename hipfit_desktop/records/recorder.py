@@ -176,6 +176,9 @@ class SessionRecorder:
                 reps[segment.rep] = reps.get(segment.rep, True) and done.outcomes.get(i) == "done"
             if segment.kind == "hold":
                 hold = segment.seconds
+            if segment.kind == "self_paced_set":  # one press for the whole set: all its reps or none
+                reps = {rep: done.outcomes.get(i) == "done" for rep in range(1, (segment.reps or 0) + 1)}
+                hold = segment.hold
             if segment.kind == "timed":
                 timed = segment.seconds
                 seconds_done = round(self.session.spent[i], 3) if i in done.outcomes else 0.0
@@ -184,7 +187,7 @@ class SessionRecorder:
             "uid": self.uid, "position": position, "exercise": first.exercise or "",
             "version": self.versions.get(position, ""), "side": first.side or "", "set_number": first.set or 0,
             "sets_planned": first.sets or 0, "reps_planned": first.reps, "hold_seconds": hold,
-            "reps_done": sum(reps.values()) if first.rep is not None else None,
+            "reps_done": sum(reps.values()) if first.counts_reps else None,
             "seconds_planned": timed, "seconds_done": seconds_done, "outcome": outcome, "at": self.now(),
         }
 

@@ -28,7 +28,7 @@ from .events import (
     SetDone,
     beats_for,
 )
-from .plan import WORK_KINDS, Plan, Segment, change_reps, upcoming_reps
+from .plan import SELF_PACED_KINDS, WORK_KINDS, Plan, Segment, change_reps, upcoming_reps
 
 Clock = Callable[[], float]
 
@@ -96,10 +96,10 @@ class Session:
         if self.state == "finished":  # ended early too: nothing is ahead any more
             return 0.0
         estimate = self.plan.self_paced_estimate
-        ahead = sum(estimate if s.seconds is None else s.seconds for s in self.plan.segments[self.index + 1:])
+        ahead = sum(s.estimate(estimate) for s in self.plan.segments[self.index + 1:])
         current = self.remaining()
-        if current is None:  # a self-paced rep under way
-            current = max(0.0, estimate - self.segment_elapsed())
+        if current is None:  # a self-paced rep or set under way
+            current = max(0.0, self.segment.estimate(estimate) - self.segment_elapsed())
         return ahead + current
 
     def progress(self) -> float | None:
@@ -164,9 +164,9 @@ class Session:
         return self.resume() if self.state == "paused" else self.pause()
 
     def rep_done(self) -> list[Event]:
-        """The user says a self-paced rep is done."""
+        """The user says a self-paced rep (or, at one press per set, the whole own-pace set) is done."""
         self._catch_up()
-        if self.state != "running" or self.segment.kind != "self_paced":
+        if self.state != "running" or self.segment.kind not in SELF_PACED_KINDS:
             return self._flush()
         now = self.clock()
         self._end(now, "done")
