@@ -81,16 +81,49 @@ def test_the_couch_stretch_counts_down_its_minutes(window, clock):
     assert window.session_page.hero_caption.text() == "LEFT"
 
 
-def test_an_own_pace_step_shows_its_count_and_one_large_done_button(window, clock):
+def test_an_own_pace_set_shows_its_count_and_one_large_done_button(window, clock):
     window.start_routine("band-day")
-    session = reach(window, clock, lambda s: s.segment.kind.startswith("self_paced"))
+    session = reach(window, clock, lambda s: s.segment.kind == "self_paced_set")
     page = window.session_page
-    assert page.done_button.isVisible() and "Page Down" in page.done_button.text()
+    assert page.hero.text() == "15" and page.hero_caption.text() == "REPS, YOUR PACE"
+    assert page.done_button.isVisible() and page.done_button.text() == "Done — 15 reps  (Page Down)"
     assert not page.bars.isVisible()  # no clock to race: the user sets the pace
-    if session.segment.kind == "self_paced_set":
-        assert page.hero.text() == "15" and page.done_button.text().startswith("Done — 15 reps")
-    else:
-        assert page.hero.text() == "1 / 15"
+    page.done_button.click()
+    assert session.statuses[session.index - 1] == "done" and session.segment.kind == "switch_sides"
+
+
+def test_a_whole_routine_at_own_pace_takes_one_press_a_set_and_the_log_counts_every_rep(qtbot, catalog, clock,
+                                                                                       tmp_path):
+    """Side steps and knee drives, 2 sets x 4 reps a side: 8 presses of Page Down, 32 reps in the summary and log."""
+    from hipfit_desktop.records.database import HistoryLog
+
+    settings = Settings().with_exercise("banded-side-step", sets=2, reps=4).with_exercise(
+        "banded-knee-drive", sets=2, reps=4, pace="own")
+    w = MainWindow(catalog, settings, clock=clock, ask=lambda *_: True, log=HistoryLog(tmp_path / "h.sqlite3"),
+                   choose=lambda *a: a[-1][0])
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.start_routine("band-day")
+    session = w.driver.session
+    presses = 0
+    while session.segment.exercise_index is not None and session.segment.exercise_index < 2:
+        if session.segment.kind == "self_paced_set":
+            clock.advance(20)
+            key(qtbot, w, Qt.Key.Key_PageDown)
+            presses += 1
+        else:
+            clock.advance(session.remaining())
+            w.driver.wake()
+    assert presses == 8
+    w.driver.finish()
+    assert "8 of 17 sets and 32 reps done" in w.summary_page.totals.text()  # clamshell and bridge not begun
+    w.session_log.log.flush()
+    rows = w.session_log.log.read(
+        "SELECT exercise, sum(reps_done), count(*) FROM sets WHERE outcome = 'done' GROUP BY exercise")
+    assert sorted(rows) == [("banded-knee-drive", 16, 4), ("banded-side-step", 16, 4)]
 
 
 # --- the side --------------------------------------------------------------------------------------------
