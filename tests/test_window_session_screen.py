@@ -216,3 +216,17 @@ def test_the_voice_is_on_by_default_and_tones_alone_carry_on_where_no_speech_eng
     assert Settings().voice and planner.voice_on and planner.tones_on
     planner.voice_available = False  # what the player sets when no engine starts
     assert not planner.voice_on and planner.tones_on
+
+
+def test_counting_each_rep_is_a_choice_in_settings_and_brings_back_a_press_per_rep(qtbot, catalog):
+    from hipfit_desktop.qt.settings_dialog import SettingsDialog
+    from hipfit_desktop.workout.plan import compile_plan
+
+    dialog = SettingsDialog(catalog, Settings())
+    qtbot.addWidget(dialog)
+    assert not dialog.count_each_rep.isChecked()
+    dialog.count_each_rep.setChecked(True)
+    chosen = dialog.settings()
+    assert chosen.count_each_rep
+    kinds = {s.kind for s in compile_plan(catalog.routine("band-day"), catalog, chosen).segments}
+    assert "self_paced" in kinds and "self_paced_set" not in kinds

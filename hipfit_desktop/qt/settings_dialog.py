@@ -80,6 +80,10 @@ class SettingsDialog(QDialog):
         for side in SIDES:
             self.first_side.addItem(f"{side.capitalize()} first", side)
         form.addRow("One-sided exercises", self.first_side)
+        self.count_each_rep = QCheckBox("Press once per rep, not once per set", accessibleName="Count each rep")
+        self.count_each_rep.setToolTip("At your own pace a set ends with one press of Page Down; tick this to "
+                                       "press after every rep instead")
+        form.addRow("Your-pace sets", self.count_each_rep)
         self.weekly_target = QSpinBox(accessibleName="Workouts a week")
         self.weekly_target.setRange(*BOUNDS["weekly_target"])
         self.weekly_target.setToolTip("The picker counts this week's workouts against it; the article advises "
@@ -158,6 +162,7 @@ class SettingsDialog(QDialog):
         self.level.setCurrentIndex(LEVELS.index(settings.level))
         self.level_note.setText(LEVEL_SENTENCES[settings.level])
         self.first_side.setCurrentIndex(SIDES.index(settings.first_side))
+        self.count_each_rep.setChecked(settings.count_each_rep)
         self.weekly_target.setValue(settings.weekly_target)
         for name, box in self.timings.items():
             box.set_number(getattr(settings, name))
@@ -241,7 +246,7 @@ class SettingsDialog(QDialog):
         return replace(
             self._settings,
             level=LEVELS[self.level.currentIndex()], level_chosen=True,
-            first_side=SIDES[self.first_side.currentIndex()],
+            first_side=SIDES[self.first_side.currentIndex()], count_each_rep=self.count_each_rep.isChecked(),
             sound=self.sound.isChecked(), tones=self.tones.isChecked(), voice=self.voice.isChecked(),
             volume=self.volume.value(), weekly_target=self.weekly_target.value(),
             **{name: box.number() for name, box in self.timings.items()})
