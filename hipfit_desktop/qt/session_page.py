@@ -175,8 +175,8 @@ class SessionPage(QWidget):
         if not self.session.can_change_reps():
             self.reps_note.setText("No sets of this exercise left to change")
             return
-        reps = self.session.upcoming_reps()
-        assert reps is not None  # can_change_reps: a set of this exercise is still ahead
+        reps = self.session.current_reps()
+        assert reps is not None  # can_change_reps: a set under way or still ahead
         low, high = BOUNDS["reps"]
         self._shown_for = None
         self.driver.change_reps(max(low, min(high, reps + step)))
