@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.plan import change_reps, compile_plan
+from hipfit_desktop.workout.plan import compile_plan
+from hipfit_desktop.workout.rep_changes import change_reps
 
 
 def work(plan, exercise):
@@ -137,17 +138,29 @@ def test_total_seconds_adds_up_the_timed_segments(catalog):
     assert expected == 10 + 15 * 5 + 45 + 60 + 8 + 45 + 360 + 15
 
 
-def test_change_reps_changes_only_sets_not_started(catalog):
-    """Pressing + in set 1 gives set 2 and 3 the new count; the set under way keeps its own."""
+def test_change_reps_changes_the_set_under_way_and_the_sets_to_come(catalog):
+    """12 reps pressed in rep 3 of set 1: all three sets have 12; what is behind keeps its place and kind."""
     plan = compile_plan(catalog.routine("full-hip-session"), catalog)
     current = next(i for i, s in enumerate(plan.segments) if s.exercise == "glute-bridge" and s.rep == 3)
     changed = change_reps(plan, current, 12)
     bridge = [s for s in changed.segments if s.exercise == "glute-bridge" and s.kind == "hold"]
-    assert [len([s for s in bridge if s.set == n]) for n in (1, 2, 3)] == [15, 12, 12]
-    assert changed.segments[: current + 1] == plan.segments[: current + 1]
+    assert [len([s for s in bridge if s.set == n]) for n in (1, 2, 3)] == [12, 12, 12]
+    assert [(s.kind, s.rep, s.seconds) for s in changed.segments[: current + 1]] == [
+        (s.kind, s.rep, s.seconds) for s in plan.segments[: current + 1]]
+    assert changed.segments[current].prompt == plan.segments[current].prompt.replace("of 15", "of 12")
     assert "rep 12 of 12" in [s.prompt for s in changed.segments if s.exercise == "glute-bridge"][-3]
     others = [s for s in changed.segments if s.exercise == "donkey-kick" and s.kind == "up"]
     assert len(others) == 3 * 15 * 2
+
+
+def test_the_set_under_way_keeps_the_rep_under_way(catalog):
+    """2 reps pressed in rep 3 of set 1: that set ends after rep 3; sets 2 and 3 have 2."""
+    plan = compile_plan(catalog.routine("full-hip-session"), catalog)
+    current = next(i for i, s in enumerate(plan.segments) if s.exercise == "glute-bridge" and s.rep == 3)
+    changed = change_reps(plan, current, 2)
+    bridge = [s for s in changed.segments if s.exercise == "glute-bridge" and s.kind == "hold"]
+    assert [len([s for s in bridge if s.set == n]) for n in (1, 2, 3)] == [3, 2, 2]
+    assert {s.reps for s in changed.segments if s.exercise == "glute-bridge" and s.set == 1 and s.rep} == {3}
 
 
 def test_change_reps_refuses_zero(catalog):

@@ -95,7 +95,7 @@ def test_the_couch_stretch_prompt_says_up_to_three_minutes(shipped):
 
 
 def test_changing_reps_keeps_the_pause_range_in_the_prompt(shipped):
-    from hipfit_desktop.workout.plan import change_reps
+    from hipfit_desktop.workout.rep_changes import change_reps
 
     plan = compile_plan(shipped.routine("band-day"), shipped, Settings(level="intermediate"))
     rest_before = next(i for i, s in enumerate(plan.segments) if s.exercise == "banded-knee-drive")

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.plan import change_reps, compile_plan, upcoming_reps
+from hipfit_desktop.workout.plan import compile_plan
+from hipfit_desktop.workout.rep_changes import change_reps, upcoming_reps
 
 
 def prompts(plan, **where):

@@ -207,13 +207,13 @@ def test_finishing_while_paused(catalog, clock):
 
 
 def test_changed_reps_are_counted_as_done(catalog, clock):
-    """Raising the bridge to 4 reps during the first set: the second set's 4 reps count, 6 in all."""
+    """Raising the bridge from 2 to 4 reps during the first set: both sets have 4, and 8 reps count."""
     session = go_on(short_session(catalog, clock), clock, until=at("up", BRIDGE, 1, 1))
     session.change_reps(4)
     summary = summarize(go_on(session, clock))
-    assert summary.exercises[0] == ExerciseTally(BRIDGE, 2, 2, 6, counts_reps=True)
-    assert summary.reps_done == 6
-    assert summary.active_seconds == pytest.approx(363)
+    assert summary.exercises[0] == ExerciseTally(BRIDGE, 2, 2, 8, counts_reps=True)
+    assert summary.reps_done == 8
+    assert summary.active_seconds == pytest.approx(353 + 4 * 5)  # four more reps of 5 s
 
 
 def test_self_paced_reps_count_when_the_user_presses_done(catalog, clock):

@@ -239,9 +239,8 @@ class SessionPage(QWidget):
         if not self.session.can_change_reps():
             self.reps_note.setText("No set of this exercise left to change")
             return
-        segment = self.session.segment
-        reps = segment.reps if segment.reps is not None and segment.kind != "rest" else self.session.upcoming_reps()
-        assert reps is not None  # can_change_reps: a set of this exercise is under way or ahead
+        reps = self.session.current_reps()
+        assert reps is not None  # can_change_reps: a set under way or still ahead
         low, high = BOUNDS["reps"]
         self._shown_for = None
         self.driver.change_reps(max(low, min(high, reps + step)))
@@ -301,7 +300,7 @@ class SessionPage(QWidget):
         self.skip_button.setText("End hold ▶" if stretch else "Skip ▶")
         self.skip_button.setAccessibleName("End the hold" if stretch else "Skip")
         self.pause_button.setText("Resume" if paused else "Pause")
-        reps = segment.reps if segment.reps is not None and segment.kind != "rest" else session.upcoming_reps()
+        reps = session.current_reps()
         self.reps_note.setText(f"This exercise: {reps} reps a set (+ / −)" if reps else "")
         can_change = session.can_change_reps()
         self.fewer_button.setEnabled(can_change)

@@ -91,6 +91,10 @@ class SessionRecorder:
         elif isinstance(event, Paused):
             self._write([], checkpoint=True)
         elif isinstance(event, (RepsChanged, TimeAdjusted)):  # the plan changed: a resume needs the new one
+            if isinstance(event, RepsChanged) and self._open is not None:  # the set under way may have grown
+                outcomes = self._open.outcomes
+                self._open_set(self.session.index)
+                self._open.outcomes = {i: o for i, o in outcomes.items() if i in self._open.indices}
             self._write([], checkpoint=True, plan=True)
 
     def _started(self, event: SegmentStarted) -> None:

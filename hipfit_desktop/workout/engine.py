@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import session_edits, session_state
+from . import rep_changes, session_edits, session_state
 from .events import (
     COUNTDOWN_KINDS,
     Beat,
@@ -21,14 +21,13 @@ from .events import (
     ExerciseDone,
     Finished,
     Paused,
-    RepsChanged,
     Resumed,
     SegmentEnded,
     SegmentStarted,
     SetDone,
     beats_for,
 )
-from .plan import SELF_PACED_KINDS, WORK_KINDS, Plan, Segment, change_reps, upcoming_reps
+from .plan import SELF_PACED_KINDS, WORK_KINDS, Plan, Segment
 
 Clock = Callable[[], float]
 
@@ -221,24 +220,27 @@ class Session:
         return self._flush()
 
     def can_change_reps(self) -> bool:
-        return self.state in ("idle", "running", "paused") and self.upcoming_reps() is not None
+        """True in a set counted in reps (its last included) and wherever a set of this exercise is to come."""
+        return self.state in ("idle", "running", "paused") and self.current_reps() is not None
+
+    def current_reps(self) -> int | None:
+        """The count +/- starts from: the set under way's, or between sets the next one's (None: nothing to change)."""
+        return rep_changes.current_reps(self.plan, self.index)
+
+    def lowest_reps(self) -> int:
+        """The fewest reps `change_reps` gives the set under way: the rep under way stays (1 between sets)."""
+        return rep_changes.lowest_reps(self.plan, self.index)
 
     def upcoming_reps(self) -> int | None:
         """Reps of the next set of this exercise that has not started, if any."""
-        return upcoming_reps(self.plan, self.index)
+        return rep_changes.upcoming_reps(self.plan, self.index)
 
     def change_reps(self, reps: int) -> list[Event]:
-        """Give the sets of this exercise that have not started `reps` reps; nothing already done changes."""
+        """Give the set under way (never fewer than `lowest_reps()`) and the sets of this exercise still to come
+        `reps` reps; nothing already done changes."""
         self._catch_up()
-        if not self.can_change_reps():
-            return self._flush()
-        old = self.plan.segments
-        self.plan = change_reps(self.plan, self.index, reps)
-        self.statuses = self.statuses[: self.index + 1] + [None] * (len(self.plan.segments) - self.index - 1)
-        self._carried += sum(self.spent[self.index + 1:])
-        self.spent = self.spent[: self.index + 1] + [0.0] * (len(self.plan.segments) - self.index - 1)
-        if self.plan.segments != old:
-            self._emit(RepsChanged(self.segment.exercise or "", reps))
+        if self.can_change_reps():
+            session_edits.change_reps(self, reps)
         return self._flush()
 
     def finish(self) -> list[Event]:

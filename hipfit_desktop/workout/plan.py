@@ -7,7 +7,7 @@ The plan knows nothing about time passing: the engine walks it. Segments are gro
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..exercises.model import Catalog, Exercise, Hold, Progression, Routine, RoutineItem, equipment_needed
@@ -343,48 +343,3 @@ def duration_words(seconds: int) -> str:
     if minutes and rest:
         return f"{minutes} min {rest} s"
     return f"{minutes} min" if minutes else f"{rest} s"
-
-
-def change_reps(plan: Plan, current: int, reps: int) -> Plan:
-    """Give every set of the current exercise that has not started yet `reps` reps.
-
-    `current` is the index of the segment the user is in; segments up to it are left alone, so the engine's
-    position stays valid. During a rest before an exercise, that exercise's sets change.
-    """
-    if reps < 1:
-        raise ValueError("a set needs at least one rep")
-    exercise_index = plan.segments[current].exercise_index
-    current_block = plan.segments[current].block
-    result = list(plan.segments[: current + 1])
-    block: list[Segment] = []
-
-    def flush() -> None:
-        if block and block[0].exercise_index == exercise_index and block[0].kind == "self_paced_set":
-            result.append(replace(block[0], reps=reps, prompt=own_pace_prompt(reps, block[0].hold)))
-        elif block and block[0].exercise_index == exercise_index and block[0].rep is not None:
-            result.extend(renumber_reps(block, reps))
-        else:
-            result.extend(block)
-        block.clear()
-
-    for segment in plan.segments[current + 1:]:
-        if segment.block == current_block:  # the set under way keeps its count
-            result.append(segment)
-            continue
-        if block and segment.block != block[0].block:
-            flush()
-        block.append(segment)
-    flush()
-    return replace(plan, segments=tuple(result))
-
-
-def upcoming_reps(plan: Plan, current: int) -> int | None:
-    """Reps of the next set of this exercise that has not started; None when `change_reps` would change nothing."""
-    exercise_index = plan.segments[current].exercise_index
-    started = plan.segments[current].block
-    for segment in plan.segments[current + 1:]:
-        if segment.exercise_index != exercise_index:
-            break
-        if segment.counts_reps and segment.block != started:
-            return segment.reps
-    return None

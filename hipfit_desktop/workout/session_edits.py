@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .events import TimeAdjusted, beats_for
+from . import rep_changes
+from .events import RepsChanged, TimeAdjusted, beats_for
 
 if TYPE_CHECKING:
     from .engine import Session
@@ -39,3 +40,16 @@ def adjust_time(session: Session, seconds: float) -> None:
     # Beats already behind the new end are passed; those ahead of it (3-2-1 after time was added) sound again.
     session._beats_done = sum(1 for before, _ in beats_for(changed) if before >= new_left)
     session._emit(TimeAdjusted(session.index, new_left - left, changed))
+
+
+def change_reps(session: Session, reps: int) -> None:
+    """Replan this exercise's sets with `reps` reps (see `rep_changes.change_reps`); the plan may grow or shrink
+    after the current segment, so the statuses and times of the segments after it start afresh."""
+    old = session.plan.segments
+    session.plan = rep_changes.change_reps(session.plan, session.index, reps)
+    length, after = len(session.plan.segments), session.index + 1
+    session.statuses = session.statuses[:after] + [None] * (length - after)
+    session._carried += sum(session.spent[after:])
+    session.spent = session.spent[:after] + [0.0] * (length - after)
+    if session.plan.segments != old:
+        session._emit(RepsChanged(session.segment.exercise or "", reps))
