@@ -230,3 +230,29 @@ def test_counting_each_rep_is_a_choice_in_settings_and_brings_back_a_press_per_r
     assert chosen.count_each_rep
     kinds = {s.kind for s in compile_plan(catalog.routine("band-day"), catalog, chosen).segments}
     assert "self_paced" in kinds and "self_paced_set" not in kinds
+
+
+# --- more or fewer reps in the set under way ---------------------------------------------------------------
+
+def test_plus_in_the_middle_of_a_set_makes_this_set_longer_and_the_summary_counts_it(qtbot, window, clock):
+    window.start_routine("day-a")  # glute bridge, 3 x 15
+    session = reach(window, clock, lambda s: s.segment.kind == "up" and s.segment.rep == 4)
+    page = window.session_page
+    assert page.more_button.isEnabled()
+    key(qtbot, window, Qt.Key.Key_Plus)
+    key(qtbot, window, Qt.Key.Key_Plus)
+    assert page.hero.text() == "4 / 17" and page.reps_note.text() == "This exercise: 17 reps a set (+ / −)"
+    reach(window, clock, lambda s: s.segment.kind == "rest")
+    window.driver.finish()
+    assert "1 of" in window.summary_page.totals.text() and "17 reps done" in window.summary_page.totals.text()
+    assert session.state == "finished"
+
+
+def test_minus_in_an_exercises_last_set_still_works_and_never_drops_below_the_rep_under_way(qtbot, window, clock):
+    window.start_routine("day-a")
+    session = reach(window, clock, lambda s: s.segment.kind == "up" and s.segment.set == 3 and s.segment.rep == 14)
+    page = window.session_page
+    assert page.fewer_button.isEnabled()  # greyed out here before: the last set had "nothing to come"
+    for _ in range(3):
+        key(qtbot, window, Qt.Key.Key_Minus)
+    assert page.hero.text() == "14 / 14" and session.segment.reps == 14
