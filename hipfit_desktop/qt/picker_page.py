@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,16 +14,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
-from ..workout.describe import preview_html, routine_summary
+from ..workout.describe import first_start_routine, routine_summary
 from ..workout.plan import Plan, compile_plan
+from ..workout.preview import routine_preview
+from .preview_cards import PreviewPane
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
+
+LIST_EMS = 24  # the routine list's width in body sizes: a name and its length on two unbroken lines
+LIST_SHARE = 0.34  # but never more than this share of the page: the cards need the room
 
 
 class PickerPage(QWidget):
@@ -43,8 +47,7 @@ class PickerPage(QWidget):
         self.routines = QListWidget(accessibleName="Routines")
         self.routines.setWordWrap(True)
         self.routines.setSpacing(6)
-        self.preview = QTextBrowser(accessibleName="Routine preview")
-        self.preview.setOpenLinks(False)
+        self.preview = PreviewPane()
         self.level = QComboBox(accessibleName="Level")
         self.level.addItems([level.capitalize() for level in LEVELS])
         self.level.setCurrentIndex(LEVELS.index(settings.level))
@@ -75,7 +78,9 @@ class PickerPage(QWidget):
         more_row.addWidget(self.history_button)
         left_layout.addLayout(more_row)
         left_layout.addWidget(self.start_button)
-        splitter = QSplitter()
+        splitter = self._splitter = QSplitter()
+        self._divider_moved = False
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_divider_moved", True))
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 2)
@@ -95,25 +100,44 @@ class PickerPage(QWidget):
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
         self._fill()
-        follow_scale(self, self._apply_scale)
+        self._scaler = follow_scale(self, self._apply_scale)
+        self.refresh_preview()
 
     def _apply_scale(self, scale: TypeScale) -> None:
         apply_roles(self, scale)
         space(self._layout, scale)
         space(self._left_layout, scale, margin="")
         self.routines.setSpacing(scale.gap("tight"))
+        self.preview.apply_scale(scale)
+        self._fit_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        """The list's width from the type scale, until the user drags the divider."""
+        scale = getattr(self, "_scaler", None) and self._scaler.scale
+        if scale is None or self._divider_moved:
+            return
+        width = self._splitter.width()
+        listed = min(scale.body_px * LIST_EMS, round(width * LIST_SHARE))
+        self._splitter.setSizes([listed, max(1, width - listed)])
 
     def _fill(self) -> None:
         chosen = self.selected_routine()
         self.routines.clear()
+        plans = []
         for routine in self.catalog.routines.values():
             plan = compile_plan(routine, self.catalog, self.settings)
+            plans.append(plan)
             item = QListWidgetItem(f"{routine.name}\n{routine_summary(plan)}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             item.setToolTip(routine.description)
             self.routines.addItem(item)
         ids = list(self.catalog.routines)
-        wanted = chosen or self.settings.last_routine
+        # a routine file removed since last time: as on a first start
+        wanted = next((r for r in (chosen, self.settings.last_routine) if r in ids), first_start_routine(plans))
         self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
 
     def set_settings(self, settings: Settings) -> None:
@@ -150,9 +174,11 @@ class PickerPage(QWidget):
         self.level_changed.emit(LEVELS[index])
 
     def _show_preview(self, row: int) -> None:
-        if row < 0:
-            return
+        scaler = getattr(self, "_scaler", None)
+        if row < 0 or scaler is None or scaler.scale is None:
+            return  # the list fills before the scale is known; the preview is drawn once it is
         routine = list(self.catalog.routines.values())[row]
         plan = compile_plan(routine, self.catalog, self.settings)
         last_times = self.last_times(plan) if self.last_times is not None else None
-        self.preview.setHtml(preview_html(plan, self.catalog, routine.description, last_times))
+        self.preview.show_preview(routine_preview(plan, self.catalog, routine.description, last_times),
+                                  scaler.scale)

@@ -37,13 +37,12 @@ def detail_text(segment: Segment) -> str:
 
 
 def instruction_text(session: Session) -> str:
+    """The line under the hero area; empty in a set, where the hero, the tempo bar and the Done button say it."""
     segment = session.segment
     if session.state == "paused":
         return "Paused. Space or B carries on."
-    if segment.kind == "self_paced_set":
-        return f"{segment.reps} reps at your own pace, then press Done or Page Down."
-    if segment.kind == "self_paced":
-        return f"Rep {segment.rep} of {segment.reps} at your own pace, then Page Down."
+    if segment.kind in TEMPO or segment.kind in OWN_PACE:
+        return ""
     if segment.phase == "STRETCH":  # "up to" the time: ending early counts as done
         return f"{segment.prompt}. Had enough? Page Down ends the hold, and it counts."
     return segment.prompt

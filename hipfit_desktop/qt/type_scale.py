@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QLayout, QWidget
 HEIGHT_PER_BODY_PX = 44
 FALLBACK_BODY_PX = 13  # when there is no application font to measure (never below the desktop's own size)
 RATIOS: dict[str, float] = {"caption": 0.85, "body": 1.0, "heading": 1.25, "title": 1.6, "display": 2.4}
+BOLD_ROLES = ("heading", "title", "display")
 HERO_SHARE = 0.28  # the hero number's pixel size as a share of the page height
 # gaps as multiples of half the body size: between lines, between controls, between sections, page margins
 GAPS: dict[str, float] = {"tight": 0.5, "gap": 1.0, "section": 2.0, "page": 2.0}
@@ -88,12 +89,14 @@ def mark(widget: QWidgetT, role: str) -> QWidgetT:
 
 
 def apply_roles(page: QWidget, scale: TypeScale) -> None:
-    """The page's font becomes body; every child marked with a `scale_role` property gets its own size."""
+    """The page's font becomes body; every child marked with a `scale_role` property gets its own size (bold
+    from heading up, unless its `scale_bold` property says otherwise)."""
     page.setFont(scale.font("body", page.font()))
     for child in page.findChildren(QWidget):
         role = child.property("scale_role")
         if isinstance(role, str) and role in RATIOS:
-            set_role(child, role, scale, bold=role in ("heading", "title", "display"))
+            bold = child.property("scale_bold")
+            set_role(child, role, scale, bold=role in BOLD_ROLES if bold is None else bool(bold))
 
 
 def space(layout: QLayout, scale: TypeScale, margin: str = "page", spacing: str = "gap") -> None:
