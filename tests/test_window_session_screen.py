@@ -78,7 +78,7 @@ def test_the_couch_stretch_counts_down_its_minutes(window, clock):
     clock.advance(45)
     window.driver.wake()
     assert window.session_page.hero.text() == "2:15"
-    assert window.session_page.hero_caption.text() == "LEFT"
+    assert window.session_page.hero_caption.text() == "TIME LEFT"  # never just "LEFT", the side's word
 
 
 def test_an_own_pace_set_shows_its_count_and_one_large_done_button(window, clock):

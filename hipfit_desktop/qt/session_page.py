@@ -284,7 +284,8 @@ class SessionPage(QWidget):
         self.side.show_side(big.side)
         self.exercise.setText(segment.exercise_name or session.plan.routine_name)
         self.detail.setText(detail_text(segment))
-        self.hero_caption.setText(big.caption.upper())
+        # "1:23 left" under a LEFT badge would read as a side: a clock's caption says "time left".
+        self.hero_caption.setText(("time left" if big.caption == "left" else big.caption).upper())
         self.instruction.setText(instruction_text(session))
         self.instruction.setVisible(bool(self.instruction.text()))
         self.upcoming.setText(next_text(session))
@@ -352,7 +353,7 @@ class SessionPage(QWidget):
         self.upcoming.setFont(scale.font("body", self.upcoming.font()))
         self.done_button.setFont(scale.font("title", self.done_button.font(), bold=True))
         self.done_button.setMinimumHeight(round(scale.px("title") * 1.8))
-        self.bars.setFixedHeight(round(scale.px("display") * 1.4))
+        self.bars.setFixedHeight(round(scale.px("display") * 1.7))
         self.cues.setFont(scale.font("title", self.cues.font()))
         self.steps.setFont(scale.font("body", self.steps.font()))
 
