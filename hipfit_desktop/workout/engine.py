@@ -175,12 +175,13 @@ class Session:
     def skip(self) -> list[Event]:
         """Leave the current block (a set on one side, a rest, a hold) for the next one.
 
-        A stretch is held "up to" its time: ending it early is the hold done, with the seconds held.
+        A stretch is held "up to" its time: ending it early is the hold done, with the seconds held. So is a set
+        left in the last phase of its last rep (lowering, or the hold after the last press): its reps are done.
         """
         self._catch_up()
         if self.state not in ("running", "paused"):
             return self._flush()
-        if self.segment.phase == "STRETCH":
+        if self.segment.phase == "STRETCH" or self._in_last_phase_of_set():
             now = self.clock()
             self._end(now, "done", add_time=self.state == "running")  # a pause already counted its time
             self._advance(self.index + 1, now)
@@ -368,6 +369,12 @@ class Session:
                 self.statuses[i] = None
         self._enter(target, now, stale=False)
         return self._flush()
+
+    def _in_last_phase_of_set(self) -> bool:
+        """The last timed phase of a set's last rep, every phase before it done."""
+        start, end = self._block_start(self.index), self._block_end(self.index)
+        return (self.segment.rep is not None and self.segment.kind not in SELF_PACED_KINDS and self.index == end
+                and all(status == "done" for status in self.statuses[start:end]))
 
     def _block_start(self, index: int) -> int:
         block = self.plan.segments[index].block
