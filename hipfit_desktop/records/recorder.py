@@ -154,12 +154,16 @@ class SessionRecorder:
         self._open = _OpenSet(block, list(range(start, end + 1)))
 
     def _skipped_between(self, start: int, stop: int) -> list[dict[str, Any]]:
-        segments = self.session.plan.segments
+        """Rows for the sets a jump passed over, as the engine marked them: a set done before a jump back keeps
+        its row (it is in the log already); the others are skipped, with the reps an earlier visit did."""
+        segments, statuses = self.session.plan.segments, self.session.statuses
         blocks: dict[int, list[int]] = {}
         for i in range(start, stop):
             if segments[i].kind in WORK_KINDS and (self._open is None or segments[i].block != self._open.block):
                 blocks.setdefault(segments[i].block, []).append(i)
-        return [self._set_row(_OpenSet(block, indices)) for block, indices in blocks.items()]
+        passed = [_OpenSet(block, indices, {i: s for i in indices if (s := statuses[i]) is not None})
+                  for block, indices in blocks.items()]
+        return [self._set_row(one) for one in passed if set(one.outcomes.values()) != {"done"}]
 
     def _set_row(self, done: _OpenSet) -> dict[str, Any]:
         segments = self.session.plan.segments

@@ -308,6 +308,9 @@ class Session:
 
     def _enter(self, index: int, at: float, stale: bool) -> None:
         """Make `index` the current segment, started at clock time `at`."""
+        if index == 0 or self.plan.segments[index - 1].block != self.plan.segments[index].block:
+            for i in range(index, self._block_end(index) + 1):  # a fresh try at this block
+                self.statuses[i] = None
         self.index = index
         self._run_since = at
         self._beats_done = 0
@@ -361,12 +364,10 @@ class Session:
         if self.state == "running":
             self.spent[self.index] += now - self._run_since
         self._end(now, "skipped", add_time=False)
-        if target > self.index:
-            for i in range(self.index + 1, target):
-                self.statuses[i] = "skipped"
-        else:
-            for i in range(target, len(self.statuses)):
-                self.statuses[i] = None
+        # Passed over: what was done on an earlier visit (before a jump back) stays done, the rest is skipped.
+        # Going back changes nothing yet: a block's statuses start afresh when it is entered (`_enter`).
+        for i in range(self.index + 1, target):
+            self.statuses[i] = "done" if self.statuses[i] == "done" else "skipped"
         self._enter(target, now, stale=False)
         return self._flush()
 
