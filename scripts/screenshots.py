@@ -166,6 +166,12 @@ def session_shots(app: QApplication, out: Path) -> None:
             shoot(app, out, file, (width, height))
             shots.append(file)
             if name == "session-rest" and not small:
+                window.session_page.show_outline()  # a dialog of its own: photographed as a widget
+                settle(app)
+                assert window.session_page.outline is not None
+                window.session_page.outline.grab().save(str(out / "session-outline.png"))
+                print(f"wrote {out / 'session-outline.png'}")
+                window.session_page.outline.reject()
                 window.driver.toggle_pause()
                 shoot(app, out, "session-paused", (width, height))
             window.driver.finish()

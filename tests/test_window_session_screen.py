@@ -256,3 +256,34 @@ def test_minus_in_an_exercises_last_set_still_works_and_never_drops_below_the_re
     for _ in range(3):
         key(qtbot, window, Qt.Key.Key_Minus)
     assert page.hero.text() == "14 / 14" and session.segment.reps == 14
+
+
+# --- the outline -------------------------------------------------------------------------------------------
+
+def test_o_opens_the_outline_and_arrows_and_enter_jump_to_an_exercise(qtbot, window, clock):
+    window.start_routine("band-day")
+    session = reach(window, clock, lambda s: s.segment.kind == "switch_sides")
+    key(qtbot, window, Qt.Key.Key_O)
+    outline = window.session_page.outline
+    assert outline is not None and outline.isVisible()
+    rows = [outline.list.item(i).text() for i in range(outline.list.count())]
+    assert len(rows) == 4 and rows[0].startswith("▶  Banded side step") and "0 of 3 sets  ·  now" in rows[0]
+    assert rows[2].startswith("○  Clamshell") and rows[2].endswith("to come")
+    assert outline.list.currentRow() == 0  # the exercise under way is chosen first
+    qtbot.keyClick(outline.list, Qt.Key.Key_Down)
+    qtbot.keyClick(outline.list, Qt.Key.Key_Down)
+    qtbot.keyClick(outline.list, Qt.Key.Key_Return)
+    assert not outline.isVisible()
+    assert session.segment.exercise_index == 2 and window.session_page.exercise.text() == "Clamshell"
+    assert session.state == "running"
+
+
+def test_the_outline_marks_what_is_done_and_esc_closes_it_without_moving(qtbot, window, clock):
+    window.start_routine("quick-no-equipment")
+    session = reach(window, clock, lambda s: s.segment.exercise_index == 1 and s.segment.kind != "rest")
+    index = session.index
+    window.session_page.outline_button.click()
+    outline = window.session_page.outline
+    assert outline.list.item(0).text().startswith("✓  Glute bridge") and outline.list.currentRow() == 1
+    qtbot.keyClick(outline.list, Qt.Key.Key_Escape)
+    assert not outline.isVisible() and session.index == index

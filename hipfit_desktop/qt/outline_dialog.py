@@ -12,13 +12,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 from ..workout.engine import Session
 from ..workout.outline import OutlineEntry, outline
 
-STATE_MARKS = {"done": "✓", "current": "▶", "to come": "  "}
+STATE_MARKS = {"done": "✓", "current": "▶", "to come": "○", "skipped": "–", "partly done": "◐"}
 
 
 def entry_text(entry: OutlineEntry) -> str:
     mark = STATE_MARKS.get(entry.state, "·")
-    version = f" ({entry.version})" if entry.version else ""
-    return f"{mark}  {entry.name}{version}  —  {entry.sets_done} of {entry.sets} sets  ·  {entry.state}"
+    version = f" ({entry.version})" if entry.version and entry.version != entry.name else ""
+    state = "now" if entry.state == "current" else entry.state
+    sets = "set" if entry.sets == 1 else "sets"
+    return f"{mark}  {entry.name}{version}  —  {entry.sets_done} of {entry.sets} {sets}  ·  {state}"
 
 
 class OutlineDialog(QDialog):
@@ -31,6 +33,8 @@ class OutlineDialog(QDialog):
         self.setWindowTitle("Outline of the session")
         self.entries = outline(session)
         self.list = QListWidget(accessibleName="Exercises of the session")
+        self.list.setWordWrap(True)  # a long name and version wrap rather than scroll out of sight
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         font = QFont(self.list.font())
         font.setPixelSize(max(14, round((parent.height() if parent else 600) / 30)))
         self.list.setFont(font)

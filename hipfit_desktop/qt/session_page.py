@@ -29,6 +29,7 @@ from ..workout.hero import hero
 from .driver import SessionDriver
 from .hero_number import HeroNumber
 from .hold_bar import HoldBar
+from .outline_dialog import OutlineDialog
 from .session_text import (
     OWN_PACE,
     cues_html,
@@ -70,7 +71,7 @@ class SessionPage(QWidget):
         super().__init__(parent)
         self.catalog = catalog
         self.driver: SessionDriver | None = None
-        self.outline: QWidget | None = None  # the outline dialog while it is open
+        self.outline: OutlineDialog | None = None  # the last one opened (key O)
         self._shown_for: tuple[int, str, int] | None = None  # what the words on the page were drawn for
         self._band = phase_colours("")
         centre = Qt.AlignmentFlag.AlignCenter
@@ -225,8 +226,6 @@ class SessionPage(QWidget):
         """The session's exercises, done / now / to come; Enter on one jumps there."""
         if self.driver is None or self.session.state not in ("running", "paused"):
             return
-        from .outline_dialog import OutlineDialog  # TEMP until workout/outline.py lands
-
         self.outline = OutlineDialog(self.session, self)
         self.outline.jump_requested.connect(self.driver.jump_to_exercise)
         self.outline.finished.connect(self.outline.deleteLater)
