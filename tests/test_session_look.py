@@ -136,3 +136,15 @@ def test_at_1000_by_560_nothing_on_the_session_page_is_clipped(qtbot, window, cl
     hero = page.hero.text_font().pixelSize()
     others = [w.font().pixelSize() for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
     assert hero > max(others), "the hero number is the biggest text on the page"
+
+
+def test_a_large_empty_area_beside_the_hero_is_kept_for_the_moving_figure(qtbot, window, clock):
+    window.start_routine("day-a")
+    reach(window, clock, lambda s: s.segment.kind == "hold")
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    page = window.session_page
+    area, hero = page.figure_area, page.hero
+    assert area.layout() is not None and area.layout().count() == 0  # the figure widget goes in here
+    assert area.width() >= 0.35 * page.width() and area.height() >= 0.4 * page.height()
+    assert area.geometry().right() < hero.mapTo(page, hero.rect().topLeft()).x()  # beside it, on the left
