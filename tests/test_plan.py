@@ -175,5 +175,7 @@ def test_json_has_the_fields_the_cli_promises(catalog):
     kinds = {s["kind"] for s in data["segments"]}
     assert {"get_ready", "rest", "switch_sides", "done", "self_paced_set", "up", "down"} <= kinds
     for segment in data["segments"]:
-        assert {"kind", "exercise", "side", "set", "rep", "seconds", "prompt"} <= segment.keys()
+        assert {"kind", "exercise", "side", "set", "rep", "reps", "seconds", "prompt"} <= segment.keys()
         assert segment["side"] in ("left", "right", None)
+    side_step = next(s for s in data["segments"] if s["kind"] == "self_paced_set")
+    assert (side_step["reps"], side_step["rep"], side_step["seconds"]) == (15, None, None)

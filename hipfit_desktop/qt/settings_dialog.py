@@ -80,10 +80,9 @@ class SettingsDialog(QDialog):
         for side in SIDES:
             self.first_side.addItem(f"{side.capitalize()} first", side)
         form.addRow("One-sided exercises", self.first_side)
-        self.count_each_rep = QCheckBox("Press once per rep, not once per set", accessibleName="Count each rep")
-        self.count_each_rep.setToolTip("At your own pace a set ends with one press of Page Down; tick this to "
-                                       "press after every rep instead")
-        form.addRow("Your-pace sets", self.count_each_rep)
+        self.count_each_rep = QCheckBox("A press for each rep, not one for the whole set",
+                                        accessibleName="At your own pace, a press for each rep")
+        form.addRow("At your own pace", self.count_each_rep)
         self.weekly_target = QSpinBox(accessibleName="Workouts a week")
         self.weekly_target.setRange(*BOUNDS["weekly_target"])
         self.weekly_target.setToolTip("The picker counts this week's workouts against it; the article advises "
@@ -162,8 +161,8 @@ class SettingsDialog(QDialog):
         self.level.setCurrentIndex(LEVELS.index(settings.level))
         self.level_note.setText(LEVEL_SENTENCES[settings.level])
         self.first_side.setCurrentIndex(SIDES.index(settings.first_side))
-        self.count_each_rep.setChecked(settings.count_each_rep)
         self.weekly_target.setValue(settings.weekly_target)
+        self.count_each_rep.setChecked(settings.count_each_rep)
         for name, box in self.timings.items():
             box.set_number(getattr(settings, name))
         self.sound.setChecked(settings.sound)
@@ -208,7 +207,7 @@ class SettingsDialog(QDialog):
         if not timed:
             self.pace.addItem(f"Default ({'guided tempo' if exercise.pace == 'guided' else 'my own pace'})", None)
             self.pace.addItem("Guided tempo", "guided")
-            self.pace.addItem("My own pace (a key counts each rep)", "own")
+            self.pace.addItem("My own pace (one press a set)", "own")
             self.pace.setCurrentIndex(max(0, self.pace.findData(own.pace)))
         self.pace.setVisible(not timed)
         self.pace_label.setVisible(not timed)

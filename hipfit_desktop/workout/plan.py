@@ -126,7 +126,7 @@ class Plan:
             ],
             "segments": [
                 {"kind": s.kind, "phase": s.phase, "exercise": s.exercise, "side": s.side, "set": s.set,
-                 "rep": s.rep, "seconds": s.seconds, "prompt": s.prompt}
+                 "rep": s.rep, "reps": s.reps, "seconds": s.seconds, "prompt": s.prompt}
                 for s in self.segments
             ],
         }
