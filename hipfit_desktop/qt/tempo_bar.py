@@ -55,14 +55,14 @@ class TempoBar(QWidget):
         font.setBold(True)
         font.setPixelSize(max(10, int(area.height() * 0.6)))
         painter.setFont(font)
+        zones = []
         x = area.left()
         for i, (word, seconds, band, text) in enumerate(self.zones):
             zone = QRectF(x, area.top(), usable * seconds / total, area.height())
             painter.setPen(QPen(ink, 4) if i == self.current else Qt.PenStyle.NoPen)
             painter.setBrush(band)
             painter.drawRoundedRect(zone, 8, 8)
-            painter.setPen(text)
-            painter.drawText(zone, Qt.AlignmentFlag.AlignCenter, word)
+            zones.append((zone, word, text))
             x = zone.right() + GAP
         # The marker: a bar in the page's text colour, edged in the page colour so it shows on any band.
         at = area.left() + area.width() * self.marker_at()
@@ -72,4 +72,8 @@ class TempoBar(QWidget):
         painter.drawRect(QRectF(at - half, area.top() - margin * 0.4, 2 * half, area.height() + margin * 0.8))
         tip = margin * 0.9
         painter.drawPolygon(QPolygonF([QPointF(at - tip, 0), QPointF(at + tip, 0), QPointF(at, tip)]))
+        # The words last, over the marker: a phase's name must never lose a letter to it.
+        for zone, word, text in zones:
+            painter.setPen(text)
+            painter.drawText(zone, Qt.AlignmentFlag.AlignCenter, word)
         painter.end()
