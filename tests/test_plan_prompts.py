@@ -152,8 +152,8 @@ def test_plan_json_gives_the_values_the_cli_documents(catalog):
         "id": "couch-stretch", "name": "Couch stretch", "progression": "position-1", "sets": 1, "reps": None,
         "seconds": 180, "hold_seconds": 0, "one_sided": True, "pace": None}
     assert data["segments"][1] == {
-        "kind": "up", "phase": "UP", "exercise": "glute-bridge", "side": None, "set": 1, "rep": 1, "reps": 15,
-        "seconds": 1, "prompt": "Up: rep 1 of 15"}
+        "kind": "up", "phase": "UP", "exercise": "glute-bridge", "side": None, "set": 1, "rep": 1,
+        "reps": 15, "seconds": 1, "prompt": "Up: rep 1 of 15"}
     assert data["segments"][-1] == {
         "kind": "done", "phase": "DONE", "exercise": None, "side": None, "set": None, "rep": None, "reps": None,
         "seconds": 0, "prompt": "All done. Well done!"}
