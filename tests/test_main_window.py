@@ -108,7 +108,8 @@ def test_a_short_routine_runs_from_start_to_summary(qtbot, window, clock):
     run_to(window, clock, lambda s: s.state == "finished")
     assert window.pages.currentWidget() is window.summary_page
     assert window.summary_page.title.text() == "Well done: every set done!"
-    assert "5 of 5 sets and 2 reps done" in window.summary_page.totals.text()
+    tiles = window.summary_page.tiles
+    assert (tiles["sets"].text(), tiles["reps"].text()) == ("5 / 5", "2")
     assert "Nothing skipped" in window.summary_page.details.toPlainText()
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.picker and window.driver is None

@@ -66,7 +66,8 @@ def test_the_summary_after_stopping_at_once_does_not_praise(qtbot, catalog, cloc
     window.session_page.leave_button.click()
     title = window.summary_page.title.text()
     assert "Well done" not in title and title == "Stopped before the first set was done"
-    assert "0 of 5 sets" in window.summary_page.totals.text()
+    assert window.summary_page.tiles["sets"].text() == "0 / 5"
+    assert window.summary_page.tiles["sets"].accessibleName() == "0 / 5 sets done"
 
 
 def test_the_summary_after_some_sets_says_how_far(qtbot, catalog, clock):
@@ -189,3 +190,19 @@ def test_keep_awake_trouble_is_said_in_plain_words_with_the_detail_in_the_log(qt
         assert "no D-Bus session bus" in logged and "The screen may dim" in logged
     finally:
         stop_log()
+
+
+def test_a_speech_engine_error_is_said_in_words_and_its_own_text_logged(qapp, caplog):
+    """What Qt's speech engine reports (its own text, often a D-Bus or socket message) stays in the log."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from hipfit_desktop.qt.sound import ThreadedVoice
+
+    voice = ThreadedVoice("speechd")
+    told: list[str] = []
+    voice.failed.connect(told.append)
+    voice.phase = "starting"  # as while the engine loads on its thread
+    raw = "Connection to speech-dispatcher failed: org.freedesktop.DBus.Error.NoReply"
+    voice._error(QTextToSpeech.ErrorReason.Initialization, raw)
+    assert told == ["Voice unavailable: the speech engine reported a problem"]
+    assert raw in caplog.text

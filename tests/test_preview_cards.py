@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from hipfit_desktop.qt.picker_page import PickerPage
 from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.workout.describe import first_start_routine
 from hipfit_desktop.workout.plan import APP, ARTICLE, ROUTINE, compile_plan
 from hipfit_desktop.workout.preview import CountLine, routine_preview
 
@@ -55,6 +56,14 @@ def test_safety_comes_before_the_cards_and_the_couch_stretch_note_only_with_it(c
     assert any("couch stretch" in a.text for a in preview_of(catalog, "couch-stretch-mobility").before)
 
 
+def test_a_first_start_prefers_the_shortest_routine_that_needs_nothing(catalog):
+    plans = {r: compile_plan(catalog.routine(r), catalog, Settings()) for r in catalog.routines}
+    assert first_start_routine(plans.values()) == "quick-no-equipment"
+    needing_gear = [p for p in plans.values() if p.equipment]  # then simply the shortest
+    assert first_start_routine(needing_gear) == min(needing_gear, key=lambda p: p.estimated_seconds).routine_id
+    assert first_start_routine([]) is None
+
+
 # --- in the window --------------------------------------------------------------------------------------
 
 
@@ -95,7 +104,9 @@ def test_the_steps_unfold_on_request(picker, qtbot):
     assert not card.details.isVisible()
     assert card.fold.text() == "All 5 steps ▸"
     card.fold.click()
-    assert card.details.isVisible() and "1. Lie on your back" in card.details.findChild(QLabel).text()
+    unfolded = [label.text() for label in card.details.findChildren(QLabel)]
+    assert card.details.isVisible() and unfolded[0].endswith("Works: glutes, hamstrings, posterior chain.")
+    assert unfolded[1].startswith("1. Lie on your back")
 
 
 def test_no_line_on_a_card_is_a_wall_of_text(picker):
@@ -110,6 +121,8 @@ def test_no_line_on_a_card_is_a_wall_of_text(picker):
 def test_every_advice_item_is_on_the_full_session_cards_the_apps_marked(qtbot, catalog, level):
     page = PickerPage(catalog, Settings(level=level, last_routine="full-hip-session"))
     qtbot.addWidget(page)
+    assert page.preview.cards == []  # built when first shown, not before
+    page.show()
     text = page.preview.toPlainText()
     for advice in catalog.advice.values():
         assert advice.text in text, advice.id

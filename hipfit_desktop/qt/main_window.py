@@ -16,6 +16,7 @@ from ..records.recorder import SessionRecorder
 from ..records.resume import ResumeOffer, resume
 from ..settings.model import Settings
 from ..settings.store import SettingsStore
+from ..system.logfile import log
 from ..system.paths import user_paths
 from ..workout.describe import WEEKLY_ADVICE, advice_html
 from ..workout.engine import Clock, Session
@@ -356,6 +357,7 @@ class MainWindow(QMainWindow):
             self.picker.refresh_preview()  # its "last time" lines
 
     def _log_problem(self, message: str) -> None:
+        log.warning("training log: %s", message)
         self.picker.show_notice(message)
         self.statusBar().showMessage(message, 20000)
 

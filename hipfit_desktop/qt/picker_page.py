@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -80,6 +80,7 @@ class PickerPage(QWidget):
         left_layout.addWidget(self.start_button)
         splitter = self._splitter = QSplitter()
         self._divider_moved = False
+        self._preview_pending = True
         splitter.splitterMoved.connect(lambda *_: setattr(self, "_divider_moved", True))
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -173,10 +174,18 @@ class PickerPage(QWidget):
     def _level_picked(self, index: int) -> None:
         self.level_changed.emit(LEVELS[index])
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._preview_pending:
+            self.refresh_preview()
+
     def _show_preview(self, row: int) -> None:
+        """Build the cards for `row`; while the page is hidden, once when it shows (start-up built them twice:
+        once for the picker, again when the window added the training log's lines)."""
         scaler = getattr(self, "_scaler", None)
-        if row < 0 or scaler is None or scaler.scale is None:
-            return  # the list fills before the scale is known; the preview is drawn once it is
+        self._preview_pending = not self.isVisible()
+        if row < 0 or scaler is None or scaler.scale is None or self._preview_pending:
+            return
         routine = list(self.catalog.routines.values())[row]
         plan = compile_plan(routine, self.catalog, self.settings)
         last_times = self.last_times(plan) if self.last_times is not None else None

@@ -13,6 +13,7 @@ from ..workout.summary import ExerciseTally, Summary, headline
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 COLUMN_EMS = 64  # the page's column at most this many body sizes wide
+TILES = ("time", "sets", "reps")
 
 
 class SummaryPage(QWidget):
@@ -24,10 +25,23 @@ class SummaryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._words: dict[str, QLabel] = {}
         self.title = mark(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, accessibleName="Result"), "display")
-        self.totals = mark(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, accessibleName="Totals"),
-                           "heading")
-        self.totals.setProperty("scale_bold", False)  # the title leads
+        self.routine = mark(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, accessibleName="Routine"),
+                            "heading")
+        self.routine.setProperty("scale_bold", False)  # the title leads
+        # the three numbers read from the mat: time, sets, reps (value in display size, its word under it)
+        self.tiles: dict[str, QLabel] = {}
+        tiles = QHBoxLayout()
+        for key in TILES:
+            value = mark(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "display")
+            word = mark(QLabel(alignment=Qt.AlignmentFlag.AlignCenter), "body")
+            tile = QVBoxLayout()
+            tile.addWidget(value)
+            tile.addWidget(word)
+            tiles.addLayout(tile, 1)
+            self.tiles[key] = value
+            self._words[key] = word
         self.details = QTextBrowser(accessibleName="Session details")
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
         self.back_button = QPushButton("Back to routines  (Enter)", accessibleName="Back to routines")
@@ -39,7 +53,8 @@ class SummaryPage(QWidget):
         self.column = QWidget()
         column = self._column = QVBoxLayout(self.column)
         column.addWidget(self.title)
-        column.addWidget(self.totals)
+        column.addWidget(self.routine)
+        column.addLayout(tiles)
         column.addWidget(self.details, 1)
         column.addWidget(self.remember_button)
         column.addWidget(self.back_button)
@@ -62,9 +77,14 @@ class SummaryPage(QWidget):
     def show_summary(self, summary: Summary, advice_html: str = "") -> None:
         """`advice_html`: how to fit sessions into a week, shown under the tally."""
         self.title.setText(headline(summary))
-        self.totals.setText(
-            f"{escape(summary.routine_name)}: {clock_text(summary.active_seconds)} of exercise, "
-            f"{summary.sets_done} of {summary.sets_planned} sets and {summary.reps_done} reps done")
+        self.routine.setText(escape(summary.routine_name))
+        shown = {"time": (clock_text(summary.active_seconds), "of exercise"),
+                 "sets": (f"{summary.sets_done} / {summary.sets_planned}", "sets done"),
+                 "reps": (str(summary.reps_done), "reps done")}
+        for key, (value, word) in shown.items():
+            self.tiles[key].setText(value)
+            self.tiles[key].setAccessibleName(f"{value} {word}")
+            self._words[key].setText(word)
         rows = "".join(
             f"<tr><td width='1'>{_mark(t)}</td><td>{escape(t.name)}</td>"
             f"<td align='right'>{t.sets_done} / {t.sets_planned}</td><td align='right'>{_done_text(t)}</td></tr>"

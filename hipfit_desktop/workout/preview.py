@@ -36,8 +36,9 @@ class PreviewCard:
     number: int
     exercise_id: str
     name: str
-    summary: str
-    version: str  # "Banded bridge"
+    summary: str  # what it is for (unfolded)
+    works: str  # "Works: glutes, hamstrings." (unfolded)
+    version: str  # "Bridge with a band"
     version_note: str  # "intermediate · from the article" / "advanced · the app's step, not the article's"
     needs: str  # "a resistance band" / "no equipment"
     counts: str  # the headline, as big as a card's name: "2 sets × 15 reps, hold 2 s"
@@ -88,6 +89,7 @@ def _card(number: int, item: PlannedExercise, catalog: Catalog, last_time: str |
     ) if note)
     return PreviewCard(
         number=number, exercise_id=card.exercise_id, name=card.name, summary=card.summary,
+        works=f"Works: {', '.join(card.works)}." if card.works else "",
         version=card.version_name, version_note=f"{card.version_level} · {origin}",
         needs=equipment_words(card.equipment), counts=card.counts.replace(" x ", " × "),
         count_lines=tuple(CountLine(line.text, line.source) for line in card.volume),
