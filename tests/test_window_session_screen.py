@@ -168,6 +168,7 @@ def test_up_gives_a_rest_15_seconds_more_and_its_end_moves_with_it(qtbot, window
     assert window.session_page.hero.text() == "20"
     key(qtbot, window, Qt.Key.Key_Up)
     assert window.session_page.hero.text() == "35"
+    assert window.session_page.hold_bar._fraction == pytest.approx(10 / 45)  # the bar is now 45 s long
     clock.advance(20)  # where the rest would have ended
     window.driver.wake()
     assert session.segment.kind == "rest" and window.session_page.hero.text() == "15"
