@@ -15,7 +15,7 @@ WINDOW_KEYS = (
 )
 
 
-KEY_NAMES = {"PgDown": "Page Down", "PgUp": "Page Up", "Right": "→", "Left": "←", "Up": "↑", "Down": "↓"}
+KEY_NAMES = {"PgDown": "Page Down", "PgUp": "Page Up", "Right": "→", "Left": "←", "Up": "↑", "Down": "↓", "-": "−"}
 
 
 def key_words(keys: tuple[str, ...]) -> str:

@@ -54,8 +54,8 @@ SHORTCUTS = (  # (keys, action, what the help overlay says); a presenter's keys 
     # press make Qt fire neither.
     (("+", "="), "more", "One rep more in the set under way and the sets to come"),
     (("-",), "fewer", "One rep fewer in the set under way and the sets to come"),
-    (("Up", "]"), "more_time", f"{TIME_STEP} s more on a rest, a switch of sides, a get-ready or a timed hold"),
-    (("Down", "["), "less_time", f"{TIME_STEP} s less on a rest, a switch of sides, a get-ready or a timed hold"),
+    (("Up", "]"), "more_time", f"{TIME_STEP} s more on a rest, a switch of sides, a get-ready or timed work"),
+    (("Down", "["), "less_time", f"{TIME_STEP} s less on a rest, a switch of sides, a get-ready or timed work"),
     (("O",), "show_outline", "The outline: what is done, now and to come; jump to any exercise"),
     (("Esc",), "leave", "Leave the session (asks first)"),
 )
