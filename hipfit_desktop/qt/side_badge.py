@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from .theme import SIDE_COLOURS
@@ -31,8 +31,9 @@ class SideBadge(QLabel):
         background, text = SIDE_COLOURS[side]
         self.setText(ARROWS[side])
         self.setAccessibleDescription(f"{side.lower()} side")
-        # The border keeps the white RIGHT badge a badge on a light page.
-        self.setStyleSheet(f"background:{background}; color:{text}; border:4px solid #000000; "
+        # A border in the page's text colour keeps RIGHT (white) a badge on a light page, LEFT (black) on a dark one.
+        border = self.palette().color(QPalette.ColorRole.WindowText).name()
+        self.setStyleSheet(f"background:{background}; color:{text}; border:4px solid {border}; "
                            "border-radius:10px; padding:0 16px;")
         self.show()
 
