@@ -148,3 +148,20 @@ def test_a_large_empty_area_beside_the_hero_is_kept_for_the_moving_figure(qtbot,
     assert area.layout() is not None and area.layout().count() == 0  # the figure widget goes in here
     assert area.width() >= 0.35 * page.width() and area.height() >= 0.4 * page.height()
     assert area.geometry().right() < hero.mapTo(page, hero.rect().topLeft()).x()  # beside it, on the left
+
+
+def test_the_side_badges_border_is_the_pages_text_colour_after_either_side(qtbot):
+    """RIGHT is white: on a light page only its border makes it a badge, also after LEFT's white text."""
+    from PySide6.QtWidgets import QWidget
+
+    from hipfit_desktop.qt.side_badge import SideBadge
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    badge = SideBadge(page)
+    ink = page.palette().color(QPalette.ColorRole.WindowText).name()
+    for side in ("LEFT", "RIGHT", "LEFT"):
+        badge.show_side(side)
+        assert f"border:4px solid {ink}" in badge.styleSheet()
+    badge.show_side(None)
+    assert badge.isHidden()

@@ -32,7 +32,8 @@ class SideBadge(QLabel):
         self.setText(ARROWS[side])
         self.setAccessibleDescription(f"{side.lower()} side")
         # A border in the page's text colour keeps RIGHT (white) a badge on a light page, LEFT (black) on a dark one.
-        border = self.palette().color(QPalette.ColorRole.WindowText).name()
+        # The page's palette: this label's own follows its last style sheet (LEFT's white text).
+        border = (self.parentWidget() or self).palette().color(QPalette.ColorRole.WindowText).name()
         self.setStyleSheet(f"background:{background}; color:{text}; border:4px solid {border}; "
                            "border-radius:10px; padding:0 16px;")
         self.show()
