@@ -208,3 +208,32 @@ def test_the_summary_counts_a_lengthened_stretch_as_held(catalog, clock):
     session.tick()
     hinge = [t for t in summarize(session).exercises if not t.counts_reps][0]
     assert hinge.seconds_done == pytest.approx(45)
+
+
+def test_taking_time_from_a_countdown_just_begun_leaves_one_second_of_one(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    session.adjust_time(-15)
+    assert session.remaining() == 1 and session.segment.seconds == 1 and session.progress() == 0.0
+
+
+def test_a_time_change_replaces_only_the_segment_under_way(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    session.adjust_time(15)
+    assert session.plan.segments[1:] == small_plan.segments[1:]
+    assert len(session.statuses) == len(session.plan.segments)
+
+
+def test_beats_passed_by_a_shortened_countdown_are_not_played_and_the_rest_are(small_plan, clock):
+    """At 2.5 s left ("3" has sounded), 1 s less: the "2" is jumped over; the "1" still sounds, once."""
+    session = Session(small_plan, clock)
+    session.start()
+    clock.advance(7.5)
+    session.tick()
+    session.adjust_time(-1)
+    beats = []
+    for _ in range(20):
+        clock.advance(0.1)
+        beats += [e.name for e in session.tick() if isinstance(e, Beat)]
+    assert beats == ["1"]

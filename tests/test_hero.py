@@ -119,3 +119,12 @@ def test_before_a_two_sided_exercise_there_is_no_side(mobility, clock):
     session = Session(mobility, clock)
     session.start()
     assert hero(session).side is None  # the glute bridge is done on both legs at once
+
+
+def test_the_rest_before_a_one_sided_exercise_shows_the_side_it_starts_on(small_plan, clock):
+    """Between the side step and the knee drive the badge already says LEFT, the knee drive's first side."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.jump_to_exercise(1)
+    assert (session.segment.kind, session.segment.side) == ("rest", None)
+    assert hero(session).side == "LEFT"

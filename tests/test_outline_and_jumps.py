@@ -155,3 +155,22 @@ def test_after_an_early_end_nothing_is_current_and_what_was_never_reached_is_to_
     session.start()
     session.finish()
     assert [e.state for e in outline(session)] == ["to come"] * 4
+
+
+def test_a_set_skipped_on_its_first_side_is_not_done_though_its_second_side_is(one_press_plan, clock):
+    session = Session(one_press_plan, clock)
+    session.start()
+    session.skip()  # out of get-ready
+    session.skip()  # the left side of set 1, skipped
+    run(session, clock, lambda s: s.segment.kind == "rest")  # the right side done
+    assert states(session)[0] == ("current", 0, 2)
+
+
+def test_a_session_restored_without_its_plan_details_has_no_versions(one_press_plan, clock):
+    """A resumed session whose routine is gone still lists its exercises, without the version names."""
+    session = Session(one_press_plan, clock)
+    session.start()
+    restored = Session.restore(session.snapshot(), clock)
+    assert [(e.name, e.version) for e in outline(restored)] == [(name, None) for name in NAMES]
+    with_base = Session.restore(session.snapshot(), clock, base=one_press_plan)
+    assert [e.version for e in outline(with_base)] == VERSIONS

@@ -114,3 +114,46 @@ def test_timed_work_has_no_reps_to_change(mobility, clock):
     run(session, clock, lambda s: s.kind == "timed")
     assert not session.can_change_reps() and session.current_reps() is None
     assert session.change_reps(5) == []
+
+
+def test_a_change_in_set_2_leaves_set_1_as_it_was_done(mobility, clock):
+    session = Session(mobility, clock)
+    session.start()
+    run(session, clock, lambda s: s.set == 2 and s.rep == 2)
+    before = session.plan.segments[: session.index + 1]
+    session.change_reps(5)
+    assert bridge_reps(session, 1) == {3} and bridge_reps(session, 2) == {5}
+    assert [(s.kind, s.rep, s.set) for s in session.plan.segments[: session.index + 1]] == [
+        (s.kind, s.rep, s.set) for s in before]
+
+
+def test_a_change_in_a_set_that_opens_the_plan_keeps_it_whole(catalog, clock):
+    """No get-ready (0 s): the first set starts the plan; + in its rep 2 still gives every rep all its phases."""
+    settings = Settings(get_ready_seconds=0).with_exercise("glute-bridge", sets=2, reps=3)
+    session = Session(compile_plan(catalog.routine("couch-stretch-mobility"), catalog, settings), clock)
+    session.start()
+    assert session.segment.kind == "up"
+    run(session, clock, lambda s: s.rep == 2 and s.kind == "hold")
+    session.change_reps(4)
+    first_set = [(s.kind, s.rep) for s in session.plan.segments if s.exercise == "glute-bridge" and s.set == 1]
+    assert first_set == [(kind, rep) for rep in (1, 2, 3, 4) for kind in ("up", "hold", "down")]
+
+
+def test_an_own_pace_set_with_a_hold_keeps_it_in_its_words_after_a_change(catalog, clock):
+    settings = Settings().with_exercise("glute-bridge", sets=2, reps=3, pace="own")
+    session = Session(compile_plan(catalog.routine("couch-stretch-mobility"), catalog, settings), clock)
+    session.start()
+    session.change_reps(6)
+    assert session.plan.segments[1].prompt == (
+        "6 reps at your own pace, holding 2 s at the top of each; one press when the set is done")
+
+
+def test_after_a_jump_back_a_change_starts_the_sets_ahead_afresh(mobility, clock):
+    """Set 1 done, back to the get-ready, 4 reps: the replanned sets ahead keep no status of the old ones."""
+    session = Session(mobility, clock)
+    session.start()
+    run(session, clock, lambda s: s.kind == "rest" and s.set == 2)
+    session.jump_to_exercise(0)
+    assert "done" in session.statuses[1:]
+    session.change_reps(4)
+    assert set(session.statuses[1:]) == {None}

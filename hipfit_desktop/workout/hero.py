@@ -36,8 +36,8 @@ def hero(session: Session) -> Hero:
     finished = session.state == "finished"
     number = caption = ""
     rep = reps = tempo = left = None
-    if finished or segment.kind == "done":
-        pass  # the end: the phase word says it all
+    if finished:  # also on the DONE segment, which finishes the session as it starts
+        pass  # the phase word says it all
     elif segment.kind == "self_paced_set":
         number, caption, reps = str(segment.reps), "reps, your pace", segment.reps
     elif segment.rep is not None:

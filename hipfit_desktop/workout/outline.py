@@ -35,12 +35,12 @@ def outline(session: Session) -> list[OutlineEntry]:
     current = session.segment.exercise_index if session.state != "finished" else None
     entries = []
     for index in sorted(names):
-        sets: dict[int, bool] = {}  # set number -> done on every side
+        sets: dict[int | None, bool] = {}  # set number -> done on every side
         skipped = done_any = False
-        for indices in blocks.get(index, {}).values():
+        for indices in blocks[index].values():  # every exercise has at least one set
             outcomes = [statuses[i] for i in indices]
             done = all(o == "done" for o in outcomes)
-            number = segments[indices[0]].set or 0
+            number = segments[indices[0]].set
             sets[number] = sets.get(number, True) and done
             done_any = done_any or done
             skipped = skipped or "skipped" in outcomes

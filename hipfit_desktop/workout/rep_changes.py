@@ -26,10 +26,10 @@ def change_reps(plan: Plan, current: int, reps: int) -> Plan:
     block: list[Segment] = []
 
     def flush(count: int) -> None:
-        first = block[0] if block else None
-        if first is not None and first.exercise_index == exercise_index and first.kind == "self_paced_set":
+        first = block[0]
+        if first.exercise_index == exercise_index and first.kind == "self_paced_set":
             result.append(replace(first, reps=count, prompt=own_pace_prompt(count, first.hold)))
-        elif first is not None and first.exercise_index == exercise_index and first.rep is not None:
+        elif first.exercise_index == exercise_index and first.rep is not None:
             result.extend(renumber_reps(block, count))
         else:
             result.extend(block)

@@ -34,7 +34,8 @@ def adjust_time(session: Session, seconds: float) -> None:
     else:
         session._deadline = session.clock() + new_left
     segment = session.segment
-    changed = replace(segment, seconds=max(1, round((segment.seconds or 0) + new_left - left)))
+    assert segment.seconds is not None
+    changed = replace(segment, seconds=max(1, round(segment.seconds + new_left - left)))
     segments = session.plan.segments
     session.plan = replace(session.plan, segments=(*segments[:session.index], changed, *segments[session.index + 1:]))
     # Beats already behind the new end are passed; those ahead of it (3-2-1 after time was added) sound again.
