@@ -115,6 +115,16 @@ def test_a_short_routine_runs_from_start_to_summary(qtbot, window, clock):
     assert window.pages.currentWidget() is window.picker and window.driver is None
 
 
+def test_a_presenter_leaves_the_summary_with_esc_but_not_page_down(qtbot, window, clock):
+    select(window, "couch-stretch-mobility")
+    window.picker.start_button.click()
+    run_to(window, clock, lambda s: s.state == "finished")
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert window.pages.currentWidget() is window.summary_page
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.picker
+
+
 def test_a_long_pause_keeps_the_seconds_left(qtbot, window, clock):
     """Space pauses; an hour later the countdown still shows what was left, and Space carries on."""
     select(window, "couch-stretch-mobility")

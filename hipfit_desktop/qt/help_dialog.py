@@ -10,6 +10,7 @@ WINDOW_KEYS = (
     ("F11", "Full screen on or off"),
     ("F1 or ?", "This help"),
     ("Enter", "Start the selected routine; on the summary, back to routines"),
+    ("Esc", "On the summary, back to routines"),
     ("Ctrl+,", "Settings (between sessions)"),
     ("M", "Mute or unmute sounds and voice"),
 )
