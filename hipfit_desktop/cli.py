@@ -279,7 +279,7 @@ def format_plan(plan: Plan) -> str:
         first = block[0]
         length = sum(s.seconds or 0 for s in block)
         self_paced = any(s.seconds is None for s in block)
-        if first.rep is not None:
+        if first.counts_reps:
             what = f"SET {first.set}/{first.sets}"
             phases = ", ".join(f"{s.kind} {s.seconds} s" for s in block if s.rep == 1 and s.seconds is not None)
             pace = f"at your own pace ({phases} each)" if self_paced and phases else (
@@ -314,6 +314,8 @@ def format_settings(path: Path, settings: Settings, catalog: Catalog) -> str:
     level = marked(settings.level, settings.level == default.level)
     lines.append(f"Level: {level}" + ("" if settings.level_chosen else ", not chosen yet"))
     lines.append(f"First side: {marked(settings.first_side, settings.first_side == default.first_side)}")
+    presses = "a press for each rep" if settings.count_each_rep else "one press a set"
+    lines.append(f"At your own pace: {marked(presses, settings.count_each_rep == default.count_each_rep)}")
     lines.append("Timings:")
     for name in TIMINGS:
         own = getattr(settings, name)

@@ -139,7 +139,7 @@ def test_own_pace_shows_the_end_pose_still_because_the_user_sets_the_tempo(catal
     session = Session(plan, clock)
     session.start()
     assert moment_of(session).side is None  # a two-sided exercise's get-ready names no side
-    go_to(session, clock, "self_paced")
+    go_to(session, clock, "self_paced_set")  # at own pace, a whole set ends with one press
     clock.advance(2.5)
     moment = moment_of(session)
     assert (moment.progress, moment.side) == (1.0, None) and not is_moving(book, moment)

@@ -29,10 +29,10 @@ def log(tmp_path):
 
 def run(session, clock, wall, until=lambda s: False, rep_seconds=1.5):
     while session.state == "running" and not until(session):
-        seconds = rep_seconds if session.segment.kind == "self_paced" else session.remaining()
+        seconds = rep_seconds if session.segment.seconds is None else session.remaining()
         clock.advance(seconds)
         wall.now += seconds
-        if session.segment.kind == "self_paced":
+        if session.segment.seconds is None:
             session.rep_done()
         else:
             session.tick()

@@ -56,7 +56,7 @@ def moment_of(session: Session) -> Moment | None:
         progress = gone
     elif kind == "down" and gone is not None:
         progress = 1.0 - gone
-    elif kind in WORK_KINDS:  # hold, own pace, timed: the end pose
+    elif kind in WORK_KINDS:  # hold, own pace (a rep or a whole set), timed: the end pose
         progress = 1.0
         if kind == "timed" and gone is not None:
             elapsed = gone * (segment.seconds or 0)

@@ -6,9 +6,9 @@
 The session row is written with the first segment start; one row per set and side as the set is left (done,
 skipped, or ended early), in the same transaction as the checkpoint of the segment that follows, so a
 checkpoint never runs ahead of the sets it has passed. A checkpoint (the engine's snapshot without the plan,
-which is written once per session and again when reps change) is saved at every segment start and pause.
-Nothing here raises into the workout: a failing disk turns logging off (HistoryLog.problem) and the
-workout goes on.
+which is written once per session and again when reps or a countdown's length change) is saved at every
+segment start and pause. Nothing here raises into the workout: a failing disk turns logging off
+(HistoryLog.problem) and the workout goes on.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..workout.engine import Session
-from ..workout.events import Event, Finished, Paused, RepsChanged, SegmentEnded, SegmentStarted
+from ..workout.events import Event, Finished, Paused, RepsChanged, SegmentEnded, SegmentStarted, TimeAdjusted
 from ..workout.plan import WORK_KINDS, Plan, Segment
 from .database import HistoryLog, wall_clock
 
@@ -90,7 +90,11 @@ class SessionRecorder:
             self._finished(early=event.early)
         elif isinstance(event, Paused):
             self._write([], checkpoint=True)
-        elif isinstance(event, RepsChanged):
+        elif isinstance(event, (RepsChanged, TimeAdjusted)):  # the plan changed: a resume needs the new one
+            if isinstance(event, RepsChanged) and self._open is not None:  # the set under way may have grown
+                outcomes = self._open.outcomes
+                self._open_set(self.session.index)
+                self._open.outcomes = {i: o for i, o in outcomes.items() if i in self._open.indices}
             self._write([], checkpoint=True, plan=True)
 
     def _started(self, event: SegmentStarted) -> None:
@@ -150,12 +154,16 @@ class SessionRecorder:
         self._open = _OpenSet(block, list(range(start, end + 1)))
 
     def _skipped_between(self, start: int, stop: int) -> list[dict[str, Any]]:
-        segments = self.session.plan.segments
+        """Rows for the sets a jump passed over, as the engine marked them: a set done before a jump back keeps
+        its row (it is in the log already); the others are skipped, with the reps an earlier visit did."""
+        segments, statuses = self.session.plan.segments, self.session.statuses
         blocks: dict[int, list[int]] = {}
         for i in range(start, stop):
             if segments[i].kind in WORK_KINDS and (self._open is None or segments[i].block != self._open.block):
                 blocks.setdefault(segments[i].block, []).append(i)
-        return [self._set_row(_OpenSet(block, indices)) for block, indices in blocks.items()]
+        passed = [_OpenSet(block, indices, {i: s for i in indices if (s := statuses[i]) is not None})
+                  for block, indices in blocks.items()]
+        return [self._set_row(one) for one in passed if set(one.outcomes.values()) != {"done"}]
 
     def _set_row(self, done: _OpenSet) -> dict[str, Any]:
         segments = self.session.plan.segments
@@ -176,6 +184,9 @@ class SessionRecorder:
                 reps[segment.rep] = reps.get(segment.rep, True) and done.outcomes.get(i) == "done"
             if segment.kind == "hold":
                 hold = segment.seconds
+            if segment.kind == "self_paced_set":  # one press for the whole set: all its reps or none
+                reps = {rep: done.outcomes.get(i) == "done" for rep in range(1, (segment.reps or 0) + 1)}
+                hold = segment.hold
             if segment.kind == "timed":
                 timed = segment.seconds
                 seconds_done = round(self.session.spent[i], 3) if i in done.outcomes else 0.0
@@ -184,7 +195,7 @@ class SessionRecorder:
             "uid": self.uid, "position": position, "exercise": first.exercise or "",
             "version": self.versions.get(position, ""), "side": first.side or "", "set_number": first.set or 0,
             "sets_planned": first.sets or 0, "reps_planned": first.reps, "hold_seconds": hold,
-            "reps_done": sum(reps.values()) if first.rep is not None else None,
+            "reps_done": sum(reps.values()) if first.counts_reps else None,
             "seconds_planned": timed, "seconds_done": seconds_done, "outcome": outcome, "at": self.now(),
         }
 

@@ -31,6 +31,21 @@ class Summary:
     not_finished: tuple[str, ...]  # exercises left unfinished when the session was ended early
 
 
+def headline(summary: Summary) -> str:
+    """The summary's title, in words that match what was done: praise only when every set was."""
+    if summary.sets_planned and summary.sets_done == summary.sets_planned:
+        return "Well done: every set done!"
+    if not summary.finished_early:  # the end was reached, with sets skipped on the way
+        skipped = summary.sets_planned - summary.sets_done
+        return f"Finished, with {skipped} of {summary.sets_planned} sets skipped"
+    if summary.sets_done == 0:
+        return "Stopped before the first set was done"
+    whole = sum(1 for t in summary.exercises if t.sets_done == t.sets_planned)
+    if whole == 0:
+        return f"Stopped after {summary.sets_done} of {summary.sets_planned} sets"
+    return f"Stopped after {whole} of {len(summary.exercises)} exercises"
+
+
 def summarize(session: Session) -> Summary:
     segments = session.plan.segments
     statuses = session.statuses
@@ -48,7 +63,7 @@ def summarize(session: Session) -> Summary:
         first = segments[indices[0]]
         key = first.exercise_index or 0
         names[key] = first.exercise_name or ""
-        timed[key] = first.rep is None
+        timed[key] = not first.counts_reps
         tally = tallies.setdefault(key, [0, 0, 0])
         tally[1] += 1
         done = [statuses[i] == "done" for i in indices]
@@ -80,6 +95,8 @@ def _reps_done(segments: tuple[Segment, ...], statuses: list[str | None], indice
     """A rep counts when all its phases were lived through, not skipped."""
     reps: dict[int, bool] = {}
     for i in indices:
+        if segments[i].kind == "self_paced_set":  # one press for the whole set: all its reps or none
+            return (segments[i].reps or 0) if statuses[i] == "done" else 0
         rep = segments[i].rep
         if rep is not None:
             reps[rep] = reps.get(rep, True) and statuses[i] == "done"
