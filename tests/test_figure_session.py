@@ -8,7 +8,7 @@ import pytest
 from hipfit_desktop.exercises.model import Routine, RoutineItem
 from hipfit_desktop.figure.book import load_figures
 from hipfit_desktop.figure.motion import loop_pose, pose_at
-from hipfit_desktop.figure.session import is_moving, moment_of, pose_for_session, segment_progress
+from hipfit_desktop.figure.session import is_moving, moment_of, pose_for_session
 from hipfit_desktop.settings.model import Settings
 from hipfit_desktop.workout.engine import Session
 from hipfit_desktop.workout.plan import compile_plan
@@ -86,9 +86,9 @@ def test_progress_is_the_share_of_the_segment_s_time_gone_by_its_deadline(clamsh
     for step in (0.3, 0.7, 0.9):
         clock.advance(step / 2)
         remaining = clamshells.remaining()
-        assert segment_progress(clamshells) == pytest.approx(1 - remaining / 2)
-    clock.advance(5.0)  # past the deadline, not yet noticed: the figure stops at the end, never beyond
-    assert segment_progress(clamshells) == 1.0 and moment_of(clamshells).progress == 0.0
+        assert moment_of(clamshells).progress == pytest.approx(remaining / 2)  # down: from the end back
+    clock.advance(5.0)  # past the deadline, not yet noticed: the figure stops at the start, never beyond
+    assert moment_of(clamshells).progress == 0.0
 
 
 def test_a_pause_freezes_the_figure_where_it_is_and_resume_carries_on_from_there(clamshells, clock, book):
@@ -233,8 +233,3 @@ def test_whether_a_timed_figure_moves_depends_on_the_version_the_plan_chose(cata
     expected = loop_pose(figure, props, 1.0, "left") if moving else pose_at(figure, props, 1.0, "left")
     assert_same(pose_for_session(session, book), expected)
 
-
-def test_at_the_done_segment_its_time_is_all_gone(clamshells, clock):
-    while clamshells.state != "finished":
-        clamshells.skip()
-    assert clamshells.segment.kind == "done" and segment_progress(clamshells) == 1.0

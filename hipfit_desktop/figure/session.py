@@ -33,24 +33,13 @@ class Moment:
     running: bool
 
 
-def segment_progress(session: Session) -> float | None:
-    """How much of the current segment's time has gone, 0..1, from its deadline; None for a self-paced one.
-
-    The engine keeps `remaining()` between 0 and the segment's seconds, so this needs no clamping."""
-    remaining = session.remaining()
-    if remaining is None:
-        return None
-    seconds = session.segment.seconds or 0
-    return 1.0 - remaining / seconds if seconds else 1.0
-
-
 def moment_of(session: Session) -> Moment | None:
     """The figure's moment in the session; None when there is nothing to draw (the session is over)."""
     segment = session.segment
     if session.state == "finished" or segment.exercise is None:
         return None
     kind = segment.kind
-    gone = segment_progress(session)
+    gone = session.progress()  # 0 at the segment's start, 1 at its deadline; None where the user ends it
     elapsed = None
     if kind == "up" and gone is not None:
         progress = gone
