@@ -1,6 +1,6 @@
 """Writes a session into the training log as it happens, fed by the engine's events.
 
-    recorder = SessionRecorder(log, session)   # or SessionRecorder.resumed(log, session, checkpoint)
+    recorder = SessionRecorder(log, session)   # records.resume.resume() makes one for a resumed session
     session.subscribe(recorder)                # the window passes the driver's `event` signal instead
 
 The session row is written with the first segment start; one row per set and side as the set is left (done,
@@ -53,11 +53,12 @@ class SessionRecorder:
         self.session = session
         self.now = now
         self.versions = versions if versions is not None else versions_of(session.plan)
-        self._session_id = session_id
+        self._session_id: int | None = None
         self.uid: str | None = None
         if session_id is not None:
             found = log.read("SELECT uid FROM sessions WHERE id = ?", (session_id,))
-            self.uid = found[0][0] if found else None
+            if found:  # else another window discarded it meanwhile: from here on it is logged as a new session
+                self.uid, self._session_id = found[0][0], session_id
         self._open: _OpenSet | None = None
         self._last_index = session.index
         self._ended = False
