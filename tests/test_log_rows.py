@@ -8,6 +8,7 @@ import pytest
 
 from hipfit_desktop.records.database import HistoryLog
 from hipfit_desktop.records.exchange import export_csv
+from hipfit_desktop.records.queries import sessions_between
 from hipfit_desktop.records.recorder import SessionRecorder
 from hipfit_desktop.settings.model import Settings
 from hipfit_desktop.workout.engine import Session
@@ -175,9 +176,9 @@ class TickingWallClock(WallClock):
         return self.now
 
 
-def test_sets_left_by_one_jump_are_exported_in_the_routines_order(log, small_plan, clock):
-    """Jumping on from the first rep: the set under way comes first in the export, then the sets passed over,
-    all stamped with the moment of the jump."""
+def test_sets_left_by_one_jump_are_listed_in_the_routines_order(log, small_plan, clock):
+    """Jumping on from the first rep: the set under way comes first in the history and the export, then the sets
+    passed over, all stamped with the moment of the jump."""
     session = Session(small_plan, clock)
     wall = TickingWallClock(datetime(2026, 11, 25, 18, 0).timestamp())
     session.subscribe(SessionRecorder(log, session, now=wall))
@@ -188,3 +189,5 @@ def test_sets_left_by_one_jump_are_exported_in_the_routines_order(log, small_pla
     assert [(line[6], line[7], line[-2]) for line in lines] == [
         ("left", "1", "skipped"), ("right", "1", "skipped"), ("left", "2", "skipped"), ("right", "2", "skipped")]
     assert len(set(log.read("SELECT at FROM sets"))) == 1
+    (history,) = sessions_between(log, 0, wall.now + 1, with_sets=True)
+    assert [(s.side, s.set_number) for s in history.sets] == [("left", 1), ("right", 1), ("left", 2), ("right", 2)]
