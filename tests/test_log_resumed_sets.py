@@ -65,9 +65,9 @@ def after_a_crash(log, clock, wall, base):
 
 
 def test_a_set_resumed_after_its_first_rep_counts_every_rep_once(log, catalog, clock, wall):
-    """No get-ready, so the side step's first set opens the plan; a crash after its first rep, resumed: the set
-    is one row, done, with all 3 reps (the one before the crash too)."""
-    settings = Settings(get_ready_seconds=0).with_exercise("banded-side-step", sets=2, reps=3)
+    """No get-ready, so the side step's first set opens the plan, a press per rep; a crash after its first rep,
+    resumed: the set is one row, done, with all 3 reps (the one before the crash too)."""
+    settings = Settings(get_ready_seconds=0, count_each_rep=True).with_exercise("banded-side-step", sets=2, reps=3)
     plan = compile_plan(catalog.routine("band-day"), catalog, settings)
     session = started(log, plan, clock, wall)
     run(session, clock, wall, until=lambda s: s.segment.rep == 2)
