@@ -156,16 +156,35 @@ def test_a_movement_jumped_over_logs_no_seconds(log, catalog, clock):
 
 
 def test_going_back_to_a_movement_and_jumping_over_it_keeps_it_done_with_its_seconds(log, catalog, clock):
-    """The hip hinge done (30 s a side), then the outline back to it and on past it: it stays done, 30 s a side."""
+    """The hip hinge done (30 s a side), then, a minute later, the outline back to it and on past it: it stays
+    done, 30 s a side, at the time it was done."""
     plan = compile_plan(catalog.routine("couch-stretch-mobility"), catalog)
     session, wall = recorded(log, plan, clock)
     session.jump_to_exercise(1)
     run(session, clock, wall, until=lambda s: s.segment.exercise == "couch-stretch")
-    done = [("left", 30.0, "done"), ("right", 30.0, "done")]
-    assert log.read("SELECT side, seconds_done, outcome FROM sets WHERE exercise = 'hip-hinge-rotation'") == done
+    hinge = "SELECT side, seconds_done, outcome, at FROM sets WHERE exercise = 'hip-hinge-rotation'"
+    done = log.read(hinge)
+    assert [row[:3] for row in done] == [("left", 30.0, "done"), ("right", 30.0, "done")]
+    wall.now += 60
     session.jump_to_exercise(1)
     session.jump_to_exercise(2)
-    assert log.read("SELECT side, seconds_done, outcome FROM sets WHERE exercise = 'hip-hinge-rotation'") == done
+    assert log.read(hinge) == done
+
+
+def test_a_set_skipped_before_a_jump_keeps_its_row(log, small_plan, clock):
+    """The side step's first set skipped after one rep, then, a minute later, a jump on from the switch: that set
+    still reads skipped with its 1 rep, at the time it was skipped; the sets jumped over are skipped with none."""
+    session, wall = recorded(log, small_plan, clock)
+    run(session, clock, wall, until=lambda s: s.segment.rep == 2)
+    session.skip()
+    first = "SELECT side, set_number, reps_done, outcome, at FROM sets ORDER BY id LIMIT 1"
+    skipped = log.read(first)
+    assert [row[:4] for row in skipped] == [("left", 1, 1, "skipped")]
+    wall.now += 60
+    session.jump_to_exercise(1)
+    assert log.read(first) == skipped
+    assert log.read("SELECT side, set_number, reps_done, outcome FROM sets ORDER BY id") == [
+        ("left", 1, 1, "skipped"), ("right", 1, 0, "skipped"), ("left", 2, 0, "skipped"), ("right", 2, 0, "skipped")]
 
 
 class TickingWallClock(WallClock):
