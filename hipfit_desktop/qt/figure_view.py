@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QRectF, QSize, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
-from ..figure.book import FigureBook
+from ..exercises.model import Exercise
+from ..exercises.strictyaml import DataError
+from ..figure.book import FigureBook, load_figures
 from ..figure.motion import extent, pose_at
 from ..figure.session import is_moving, moment_of, pose_of
 from ..figure.skeleton import Pose
+from ..system.logfile import log
 from .driver import SessionDriver
 from .figure_paint import Extent, colours_from, paint_pose, pixel_bounds
+
+_last_book: tuple[Mapping[str, Exercise], FigureBook | None] | None = None
+
+
+def shared_book(exercises: Mapping[str, Exercise]) -> FigureBook | None:
+    """The shipped figures for this catalogue, read once for every page that draws them (the last catalogue's
+    kept). A damaged figures file costs the pictures, not the workout: None, and the reason in the log."""
+    global _last_book
+    if _last_book is None or _last_book[0] is not exercises:
+        try:
+            book: FigureBook | None = load_figures(exercises)
+        except DataError as error:
+            log.warning("figures left out: %s", error)
+            book = None
+        _last_book = (exercises, book)
+    return _last_book[1]
+
+
+def start_and_end(book: FigureBook, exercise: str, version: str, side: str | None) -> QWidget:
+    """Two still figures side by side: where the movement starts and where it ends (the picker's cards)."""
+    pair = QWidget(accessibleName="Start and end of the movement")
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    for progress, name, words in ((0.0, "start", "Start of the movement"), (1.0, "end", "End of the movement")):
+        view = FigureView(book)
+        view.setObjectName(name)
+        view.setMinimumSize(40, 30)  # a card's spot is small on a small screen
+        view.setAccessibleName(words)
+        view.show_pose(exercise, version, side, progress)
+        row.addWidget(view)
+    return pair
+
 
 FRAME_MS = 33  # about 30 frames a second while the figure moves
 # A frame due this close before a deadline or beat is left out, so painting never delays the timer that starts

@@ -27,6 +27,7 @@ from ..workout.engine import Session
 from ..workout.events import beats_for
 from ..workout.hero import hero
 from .driver import SessionDriver
+from .figure_view import FigureView, shared_book
 from .hero_number import HeroNumber
 from .hold_bar import HoldBar
 from .outline_dialog import OutlineDialog
@@ -96,10 +97,15 @@ class SessionPage(QWidget):
         self.steps = QLabel(wordWrap=True, accessibleName="How to do the coming exercise")
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # Kept empty for the moving figure (qt/figure_view.py's FigureView goes in its layout).
+        # The moving figure; the area stays, empty, if the figures file could not be read.
         self.figure_area = QWidget(accessibleName="Figure")
         self.figure_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        QVBoxLayout(self.figure_area).setContentsMargins(0, 0, 0, 0)
+        figure_layout = QVBoxLayout(self.figure_area)
+        figure_layout.setContentsMargins(0, 0, 0, 0)
+        book = shared_book(catalog.exercises)
+        self.figure = FigureView(book) if book is not None else None
+        if self.figure is not None:
+            figure_layout.addWidget(self.figure)
         self.instruction = QLabel(alignment=centre, wordWrap=True, accessibleName="What to do now")
         self.upcoming = QLabel(alignment=centre, wordWrap=True, accessibleName="What comes next")
         self.progress = QProgressBar(textVisible=False, accessibleName="Session progress")
@@ -177,7 +183,14 @@ class SessionPage(QWidget):
         self.driver = driver
         self._shown_for = None
         driver.ticked.connect(self.refresh)
+        if self.figure is not None:
+            self.figure.follow(driver)
         self.refresh()
+
+    def detach(self) -> None:
+        """The session is over: the figure lets go of its driver and stops moving."""
+        if self.figure is not None:
+            self.figure.stop()
 
     @property
     def session(self) -> Session:
