@@ -44,6 +44,7 @@ class Suggestion:
     value: str | int | None
     change: str  # "try Banded"
     reason: str  # why, in plain words
+    back: bool = False  # a step back: no "next level" while anything hurts
 
     @property
     def key(self) -> str:
@@ -82,12 +83,12 @@ def step_back(item: PlannedExercise, last: Outcome, rules: CoachRules) -> Sugges
            else "your hips were painful the morning after")
     below = exercise.below(item.progression)
     if below is not None:
-        return Suggestion(exercise.id, exercise.name, "version", below.id, f"go back to {below.name}", why)
+        return Suggestion(exercise.id, exercise.name, "version", below.id, f"go back to {below.name}", why, back=True)
     if item.seconds is not None:
         seconds = max(5, item.seconds - rules.seconds_step)
-        return Suggestion(exercise.id, exercise.name, "seconds", seconds, f"hold {seconds} s instead", why)
+        return Suggestion(exercise.id, exercise.name, "seconds", seconds, f"hold {seconds} s instead", why, back=True)
     reps = max(1, (item.reps or 1) - rules.reps_step)
-    return Suggestion(exercise.id, exercise.name, "reps", reps, f"do {reps} reps instead", why)
+    return Suggestion(exercise.id, exercise.name, "reps", reps, f"do {reps} reps instead", why, back=True)
 
 
 def step_up(item: PlannedExercise, sessions: int, rules: CoachRules) -> Suggestion | None:
@@ -191,7 +192,7 @@ def suggestions(items: Sequence[PlannedExercise], history: Mapping[str, Sequence
         for suggestion in (suggest_for(item, outcomes, rules), side_note(item, outcomes, settings, rules)):
             if suggestion is not None and suggestion not in found:
                 found.append(suggestion)
-    level = next_level(items, settings, rules)
+    level = None if any(s.back for s in found) else next_level(items, settings, rules)
     return found + ([level] if level else [])
 
 
