@@ -30,12 +30,12 @@ def test_a_version_1_log_opens_migrated_with_its_sessions_and_takes_ratings(tmp_
     path = tmp_path / FILE_NAME
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
     old = HistoryLog(path)
-    session = add_session(old, "a", 1000.0)
+    add_session(old, "a", 1000.0)
     old.close()
     monkeypatch.undo()
     log = HistoryLog(path)
     assert "upgraded from version 1 to 2" in log.notice
-    assert rate(log, session, 0, "clamshell", effort="easy") and rate(log, session, 0, "clamshell", pain="a little")
+    assert rate(log, "a", 0, "clamshell", effort="easy") and rate(log, "a", 0, "clamshell", pain="a little")
     assert outcomes(log)["clamshell"][0].effort == "easy" and outcomes(log)["clamshell"][0].pain == "a little"
     assert sqlite3.connect(tmp_path / f"{FILE_NAME}.v1-backup").execute("PRAGMA user_version").fetchone() == (1,)
     log.close()

@@ -20,19 +20,20 @@ from .database import HistoryLog
 RECENT_SESSIONS = 12  # sessions read for the rules: more than any rule looks back
 
 
-def rate(log: HistoryLog, session_id: int, position: int, exercise: str, *, effort: str | None = None,
+def rate(log: HistoryLog, uid: str, position: int, exercise: str, *, effort: str | None = None,
          pain: str | None = None, harder_side: str | None = None) -> bool:
-    """Record one answer (or more); answers given before for the same exercise are kept."""
+    """Record one answer (or more) for the session `uid`; answers given before for the same exercise are kept.
+    By uid, like the recorder: queued behind the session's own row, it never waits to learn the id."""
     for value, allowed in ((effort, EFFORTS), (pain, PAINS), (harder_side, SIDES)):
         if value is not None and value not in allowed:
             raise ValueError(f"expected one of {', '.join(allowed)}, got {value!r}")
 
     def change(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO ratings (session_id, position, exercise, effort, pain, harder_side) "
-                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, position) DO UPDATE SET "
+                   "SELECT id, ?, ?, ?, ?, ? FROM sessions WHERE uid = ? ON CONFLICT (session_id, position) DO UPDATE SET "
                    "effort = coalesce(excluded.effort, effort), pain = coalesce(excluded.pain, pain), "
                    "harder_side = coalesce(excluded.harder_side, harder_side)",
-                   (session_id, position, exercise, effort, pain, harder_side))
+                   (position, exercise, effort, pain, harder_side, uid))
     return log.write(change)
 
 

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..exercises.strictyaml import DataError, Fields, load_text
+from ..workout.rating import EFFORTS, PAINS, SIDES
 
+__all__ = ["EFFORTS", "MORNINGS", "PAINS", "SIDES", "CoachRules", "load_rules", "parse_rules"]
 SOURCES = ("two-for-two", "acsm-progression", "pain-monitoring")
-EFFORTS = ("easy", "about right", "hard")
-PAINS = ("none", "a little", "too much")
 MORNINGS = ("fine", "sore", "painful")
-SIDES = ("left", "right")
 
 
 @dataclass(frozen=True)
