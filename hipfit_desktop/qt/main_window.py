@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
     def session_page(self) -> SessionPage:
         if self._session_page is None:
             self._session_page = SessionPage(self.catalog)
+            if self.session_log is not None:
+                self._session_page.rating.rated.connect(self.session_log.rate)
             self._session_page.leave_requested.connect(self.leave_session)
             self._session_page.help_button.clicked.connect(self.show_help)
             self.pages.addWidget(self._session_page)
