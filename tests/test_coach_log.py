@@ -6,8 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from hipfit_desktop.records import schema
-from hipfit_desktop.records.coach_log import (advice, morning_after, outcomes, put_off, rate,
-                                              session_to_ask_about)
+from hipfit_desktop.records.coach_log import advice, morning_after, outcomes, put_off, rate, session_to_ask_about
 from hipfit_desktop.records.coach_rules import CoachRules
 from hipfit_desktop.records.database import FILE_NAME, HistoryLog
 from hipfit_desktop.settings.model import Settings
@@ -22,7 +21,7 @@ def add_session(log, uid, at, reps=(10, 10), version="no-band", exercise="clamsh
                 db.execute("INSERT INTO sets (session_id, position, exercise, version, side, set_number, "
                            "sets_planned, reps_planned, reps_done, outcome, at) VALUES (?, 0, ?, ?, ?, ?, 3, 10, ?, "
                            "'done', ?)", (cursor.lastrowid, exercise, version, side, number, done, at))
-    assert log.write(change)
+    assert log.write(change, wait=True)
     return log.read("SELECT id FROM sessions WHERE uid = ?", (uid,))[0][0]
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.test_window_log import Choices, make_window, read, run_to, small_settings  # noqa: F401 - fixtures
+from tests.test_window_log import Choices, read, run_to
+from tests.test_window_log import make_window as make_window  # noqa: F401 - pytest fixtures used by name
+from tests.test_window_log import small_settings as small_settings  # noqa: F401
 
 pytestmark = pytest.mark.gui
 

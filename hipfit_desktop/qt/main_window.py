@@ -23,6 +23,7 @@ from ..workout.engine import Clock, Session
 from ..workout.events import RepsChanged
 from ..workout.plan import compile_plan
 from ..workout.summary import summarize
+from .coach_panel import CoachLink
 from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
             self.picker.last_times = self.session_log.last_times
             self.picker.history_button.setVisible(True)
             self.picker.history_requested.connect(self.show_history)
+            self.coach = CoachLink(log, catalog, lambda: self.saved, self._save, self)  # issue 14: the coach
+            self.coach.add(self.picker.coach)
+            self.coach.refresh()
             self._show_week()
             if log is not None and log.notice:
                 lines.append(log.notice)
@@ -141,6 +145,8 @@ class MainWindow(QMainWindow):
             self._summary_page = SummaryPage()
             self._summary_page.back_requested.connect(self.show_picker)
             self._summary_page.remember_requested.connect(self.remember_rep_changes)
+            if self.session_log is not None:
+                self.coach.add(self._summary_page.coach)
             self.pages.addWidget(self._summary_page)
         return self._summary_page
 
@@ -217,6 +223,8 @@ class MainWindow(QMainWindow):
         self.summary_page.show_summary(summarize(self.driver.session), advice_html(self.catalog, WEEKLY_ADVICE))
         changes = {self.catalog.exercises[e].name: reps for e, reps in self._rep_changes.items()}
         self.summary_page.offer_to_remember(changes)
+        if self.session_log is not None:
+            self.coach.refresh()
         self.pages.setCurrentWidget(self.summary_page)
         self.summary_page.back_button.setFocus()
 

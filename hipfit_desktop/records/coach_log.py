@@ -30,7 +30,8 @@ def rate(log: HistoryLog, uid: str, position: int, exercise: str, *, effort: str
 
     def change(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO ratings (session_id, position, exercise, effort, pain, harder_side) "
-                   "SELECT id, ?, ?, ?, ?, ? FROM sessions WHERE uid = ? ON CONFLICT (session_id, position) DO UPDATE SET "
+                   "SELECT id, ?, ?, ?, ?, ? FROM sessions WHERE uid = ? "
+                   "ON CONFLICT (session_id, position) DO UPDATE SET "
                    "effort = coalesce(excluded.effort, effort), pain = coalesce(excluded.pain, pain), "
                    "harder_side = coalesce(excluded.harder_side, harder_side)",
                    (position, exercise, effort, pain, harder_side, uid))

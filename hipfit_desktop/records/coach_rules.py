@@ -31,7 +31,8 @@ class CoachRules:
         return f"{rule}.{number}" in self.app_chose
 
 
-def _section(top: Fields, key: str, numbers: dict[str, tuple[int, int]], source: bool) -> tuple[dict[str, int], set[str]]:
+def _section(top: Fields, key: str, numbers: dict[str, tuple[int, int]],
+             source: bool) -> tuple[dict[str, int], set[str]]:
     fields = top.mapping(key)
     assert fields is not None  # required sections: `mapping` raises "missing" otherwise
     values = {name: fields.integer(name, low, high) for name, (low, high) in numbers.items()}

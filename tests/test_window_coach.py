@@ -1,0 +1,64 @@
+"""The coach on the picker: Accept saves the change through the settings store (the file on disk changes),
+Not yet hides the suggestion until two more sessions are logged."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipfit_desktop.qt.main_window import MainWindow
+from hipfit_desktop.records.database import HistoryLog
+from hipfit_desktop.settings.model import Settings
+from hipfit_desktop.settings.store import SettingsStore
+from tests.test_coach_log import add_session
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window_with_history(qtbot, catalog, clock, tmp_path):
+    def make():
+        log = HistoryLog(tmp_path / "history.sqlite3")
+        store = SettingsStore(tmp_path / "settings.yaml")
+        saved = Settings(level_chosen=True)
+        window = MainWindow(catalog, saved, clock=clock, ask=lambda *a: True, store=store, log=log,
+                            choose=lambda *a: a[-1][-1])
+        qtbot.addWidget(window)
+        return window, log, store
+    return make
+
+
+def buttons(panel, text):
+    from PySide6.QtWidgets import QPushButton
+
+    return [b for b in panel.findChildren(QPushButton) if b.text() == text and not b.isHidden()]
+
+
+def test_accept_on_the_picker_writes_the_new_version_to_the_settings_file(window_with_history, tmp_path, catalog):
+    log = HistoryLog(tmp_path / "history.sqlite3")
+    add_session(log, "a", 1000.0)
+    add_session(log, "b", 90000.0)
+    log.close()
+    window, _, store = window_with_history()
+    panel = window.picker.coach
+    assert not panel.isHidden() and "Clamshell" in panel.suggestions[0].text()
+    buttons(panel, "Accept")[0].click()
+    assert store.load(catalog).settings.for_exercise("clamshell").progression == "banded"
+    assert window.saved.for_exercise("clamshell").progression == "banded"
+    # the band is done with; the only exercise logged has moved up, so the level is next
+    assert [s.key for s in panel.suggestions] == ["*:level:intermediate"]
+
+
+def test_not_yet_waits_two_more_sessions(window_with_history, tmp_path):
+    window, log, store = window_with_history()
+    add_session(log, "a", 1000.0)
+    add_session(log, "b", 90000.0)
+    window.coach.refresh()
+    panel = window.picker.coach
+    buttons(panel, "Not yet")[0].click()
+    assert panel.isHidden() and not store.path.exists()
+    add_session(log, "c", 180000.0)
+    window.coach.refresh()
+    assert panel.isHidden()
+    add_session(log, "d", 270000.0)
+    window.coach.refresh()
+    assert not panel.isHidden() and panel.suggestions[0].key == "clamshell:version:banded"
