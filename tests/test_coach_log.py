@@ -63,6 +63,14 @@ def test_not_yet_hides_it_until_two_more_sessions(tmp_path, catalog):
     log.close()
 
 
+def test_a_skipped_morning_question_is_not_asked_again(tmp_path):
+    log = HistoryLog(tmp_path / FILE_NAME)
+    last = add_session(log, "a", 1000.0)
+    assert morning_after(log, last, None) and session_to_ask_about(log, today_began=200000.0) is None
+    assert outcomes(log)["clamshell"][0].morning_after is None
+    log.close()
+
+
 def test_a_short_set_or_a_lagging_side_shows_in_the_outcome(tmp_path, catalog):
     log = HistoryLog(tmp_path / FILE_NAME)
     add_session(log, "a", 1000.0, reps=(10, 8))
@@ -79,9 +87,10 @@ def test_the_morning_after_is_asked_once_and_a_painful_one_steps_back(tmp_path, 
     log = HistoryLog(tmp_path / FILE_NAME)
     add_session(log, "a", 1000.0, version="banded")
     last = add_session(log, "b", 90000.0, version="banded")
-    assert session_to_ask_about(log) == last
+    assert session_to_ask_about(log, today_began=90000.0) is None  # the same day: no morning after yet
+    assert session_to_ask_about(log, today_began=200000.0) == last
     assert morning_after(log, last, "painful")
-    assert session_to_ask_about(log) is None
+    assert session_to_ask_about(log, today_began=200000.0) is None
     settings = Settings().with_exercise("clamshell", progression="banded")
     [offer] = advice(log, catalog, settings, CoachRules())  # and no "next level" while something hurts
     assert (offer.kind, offer.value) == ("version", "no-band") and "morning after" in offer.reason

@@ -62,3 +62,23 @@ def test_not_yet_waits_two_more_sessions(window_with_history, tmp_path):
     add_session(log, "d", 270000.0)
     window.coach.refresh()
     assert not panel.isHidden() and panel.suggestions[0].key == "clamshell:version:banded"
+
+
+def test_the_morning_after_is_asked_once_at_a_later_start(window_with_history, tmp_path, qtbot):
+    """A session that ended yesterday: one optional question at start; Painful is stored for the coach."""
+    log = HistoryLog(tmp_path / "history.sqlite3")
+    add_session(log, "a", 1000.0)  # 1970: long before today
+    log.close()
+    asked = []
+
+    def choose(_parent, title, _text, choices):
+        asked.append((title, tuple(choices)))
+        return "Painful"
+    window, log, _ = window_with_history()
+    window.choose = choose
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == [("The morning after", ("Fine", "Sore", "Painful", "Skip"))]
+    log.flush()
+    assert log.read("SELECT feeling FROM mornings") == [("painful",)]
+    window.coach.ask_morning(window, choose)
+    assert len(asked) == 1

@@ -7,7 +7,8 @@ the window's own save (the path the Settings dialog takes), Not yet is remembere
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
@@ -15,11 +16,12 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 from ..exercises.model import Catalog
 from ..exercises.strictyaml import DataError
 from ..records.coach import Suggestion, accept
-from ..records.coach_log import advice, put_off
+from ..records.coach_log import advice, morning_after, put_off, session_to_ask_about
 from ..records.coach_rules import CoachRules, load_rules
 from ..records.database import HistoryLog
 from ..settings.model import Settings
 
+MORNING_CHOICES = ("Fine", "Sore", "Painful", "Skip")  # the last: what Escape means
 NOT_A_PRESCRIPTION = "Advice, not a prescription: recovering from an injury? Ask your physiotherapist."
 
 
@@ -66,6 +68,18 @@ class CoachLink(QObject):
         except DataError as problem:  # a broken install: no coach, the workouts go on
             logging.getLogger(__name__).error("the coach is off: %s", problem)
             self.rules = None
+
+    def ask_morning(self, parent: QWidget, choose: Callable[[QWidget, str, str, Sequence[str]], str]) -> None:
+        """Once, at the first start on a later day: how the hips felt the morning after the last session."""
+        midnight = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+        session = session_to_ask_about(self.log, midnight)
+        if session is None or self.rules is None:
+            return
+        choice = choose(parent, "The morning after", "How did your hips feel the morning after your last "
+                        "workout? The coach takes it into account; Skip if you would rather not say.",
+                        MORNING_CHOICES)
+        morning_after(self.log, session, None if choice == "Skip" else choice.lower())
+        self.refresh()
 
     def add(self, panel: CoachPanel) -> None:
         self.panels.append(panel)

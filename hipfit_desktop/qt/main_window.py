@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
                 lines.append(log.notice)
                 self.picker.show_notice("\n".join(lines))
             QTimer.singleShot(0, self.offer_resume)
+            QTimer.singleShot(0, lambda: self.coach.ask_morning(self, self.choose))
         self._window_state = QSettings(str(user_paths().config / "window.ini"), QSettings.Format.IniFormat)
         self.restored_geometry = restore_or_fit(self, self._window_state)
 

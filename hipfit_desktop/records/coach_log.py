@@ -38,16 +38,20 @@ def rate(log: HistoryLog, uid: str, position: int, exercise: str, *, effort: str
     return log.write(change)
 
 
-def session_to_ask_about(log: HistoryLog) -> int | None:
-    """The last ended session whose morning after nobody answered: asked about once, at the next start."""
-    rows = log.read("SELECT id FROM sessions WHERE ended_at IS NOT NULL ORDER BY started_at DESC LIMIT 1")
-    if not rows or log.read("SELECT 1 FROM mornings WHERE session_id = ?", (rows[0][0],)):
+def session_to_ask_about(log: HistoryLog, today_began: float) -> int | None:
+    """The last session, if it ended before today began (local midnight, Unix seconds) and nobody was asked
+    about its morning after yet: asked once, at the next start on a later day."""
+    rows = log.read("SELECT id, ended_at FROM sessions WHERE ended_at IS NOT NULL ORDER BY started_at DESC LIMIT 1")
+    if not rows or rows[0][1] >= today_began:
+        return None
+    if log.read("SELECT 1 FROM mornings WHERE session_id = ?", (rows[0][0],)):
         return None
     return int(rows[0][0])
 
 
-def morning_after(log: HistoryLog, session_id: int, feeling: str) -> bool:
-    if feeling not in MORNINGS:
+def morning_after(log: HistoryLog, session_id: int, feeling: str | None) -> bool:
+    """`feeling` None: the question was skipped, and is not asked again."""
+    if feeling is not None and feeling not in MORNINGS:
         raise ValueError(f"expected one of {', '.join(MORNINGS)}, got {feeling!r}")
     return log.write(lambda db: db.execute("INSERT OR REPLACE INTO mornings VALUES (?, ?)", (session_id, feeling)))
 

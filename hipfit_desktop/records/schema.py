@@ -107,7 +107,7 @@ def _to_v2(db: sqlite3.Connection) -> None:
             PRIMARY KEY (session_id, position))""",
         """CREATE TABLE mornings (
             session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
-            feeling TEXT NOT NULL CHECK (feeling IN ('fine', 'sore', 'painful')))""",
+            feeling TEXT CHECK (feeling IN ('fine', 'sore', 'painful')))  -- NULL: asked, not answered""",
         """CREATE TABLE put_off (
             suggestion TEXT PRIMARY KEY,        -- Suggestion.key: exercise:kind:value
             sessions_logged INTEGER NOT NULL)   -- sessions in the log when the user said "Not yet" """,
