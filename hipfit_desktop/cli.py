@@ -1,5 +1,5 @@
 """`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID`, `figure ID`, `settings`, `history`,
-`export`, `import FILE` and `coach` on the command line."""
+`export`, `import FILE`, `coach` and `report` on the command line."""
 
 from __future__ import annotations
 
@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="write to this file (default: the standard output)")
     coach = commands.add_parser("coach", help="the coach's suggestions from your log, and why (advice only)")
     coach.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    report = commands.add_parser("report", help="a PDF for your physiotherapist (and a CSV of its numbers)")
+    report.add_argument("--weeks", type=_weeks, default=6, help="how many weeks back, this one included (6)")
+    report.add_argument("--out", type=Path, required=True, help="FILE.pdf; FILE.csv is written beside it")
     restore = commands.add_parser("import", help="merge a JSON backup; sessions already in the log are skipped")
     restore.add_argument("file", type=Path, help="a file made by `hipfit export --format json`")
     restore.add_argument("--dry-run", action="store_true", help="say what would be imported; change nothing")
@@ -111,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = loaded.settings
     if args.command == "coach":
         return coach_command(args, catalog, settings)
+    if args.command == "report":
+        return report_command(args, catalog, settings)
     if args.command in ("history", "export", "import"):
         return records_command(args, catalog, settings)
     if args.command == "settings":
@@ -182,6 +187,22 @@ def coach_command(args: argparse.Namespace, catalog: Catalog, settings: Settings
         return _print("The coach has nothing to suggest yet: it needs two sessions of an exercise to go on.")
     return _print("\n".join(s.text() for s in found) + "\n\nAdvice, not a prescription: if you are recovering "
                   "from an injury, ask your physiotherapist.")
+
+
+def report_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:
+    """`hipfit report`: the PDF and CSV of the last weeks (docs/COACHING.md); Qt loads only to draw the PDF."""
+    from .qt.report_pdf import write_report_files
+
+    log = HistoryLog()
+    try:
+        pdf, table = write_report_files(log, catalog, settings, args.out, args.weeks)
+    except OSError as exc:
+        print(f"hipfit: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    finally:
+        log.close()
+    print(f"hipfit: wrote {pdf} and {table}", file=sys.stderr)
+    return 0
 
 
 def format_import(result: ImportResult, dry_run: bool) -> str:

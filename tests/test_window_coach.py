@@ -82,3 +82,17 @@ def test_the_morning_after_is_asked_once_at_a_later_start(window_with_history, t
     assert log.read("SELECT feeling FROM mornings") == [("painful",)]
     window.coach.ask_morning(window, choose)
     assert len(asked) == 1
+
+
+@pytest.mark.slow
+def test_the_history_page_writes_the_same_report_as_the_command_line(window_with_history, tmp_path):
+    """Report (PDF)… on the History page: the PDF and its CSV beside it, for the weeks the log holds."""
+    window, log, _ = window_with_history()
+    add_session(log, "a", 1000.0)
+    window.show_history()
+    buttons = window.pages.currentWidget().backup
+    buttons.pick = lambda *_: tmp_path / "for-my-physio.pdf"
+    buttons.report()
+    pdf, table = tmp_path / "for-my-physio.pdf", tmp_path / "for-my-physio.csv"
+    assert buttons.result.text() == f"Saved {pdf} and {table}"
+    assert pdf.read_bytes().startswith(b"%PDF") and table.read_text().startswith("table,week,exercise")

@@ -31,6 +31,7 @@ from .history_page import HistoryPage
 from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
+from .report_pdf import write_report_files
 from .session_log import RESUME, Choose, SessionLog, choose_with_dialog
 from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
             self._history_page = HistoryPage(self.catalog)
             self._history_page.back_requested.connect(self.show_picker)
             self._history_page.backup.imported.connect(self.show_history)
+            self._history_page.backup.make_report = lambda log, out: write_report_files(log, self.catalog, self.saved,
+                                                                                        out)
             self.pages.addWidget(self._history_page)
         self.session_log.log.flush()
         self._history_page.show_history(self.session_log.log, self.saved.weekly_target)
