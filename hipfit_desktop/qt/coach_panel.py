@@ -35,6 +35,7 @@ class CoachPanel(QWidget):
         super().__init__(parent, accessibleName="The coach's suggestions")
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(0, 1)  # the words take the width; the buttons stay their own size
         self.suggestions: list[Suggestion] = []
         self.hide()
 

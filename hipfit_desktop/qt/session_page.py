@@ -372,4 +372,5 @@ class SessionPage(QWidget):
         self.bars.setFixedHeight(round(scale.px("display") * 1.7))
         self.cues.setFont(scale.font("title", self.cues.font()))
         self.steps.setFont(scale.font("body", self.steps.font()))
+        self.rating.setFont(scale.font("heading", self.rating.font()))  # read from the mat, like the instruction
 

@@ -111,7 +111,7 @@ def step_up(item: PlannedExercise, sessions: int, rules: CoachRules) -> Suggesti
     if index + 1 == len(ladder):
         return None
     above = ladder[index + 1]
-    return Suggestion(exercise.id, exercise.name, "version", above.id, f"try {above.name}: {above.changes}", done)
+    return Suggestion(exercise.id, exercise.name, "version", above.id, f"try the next version, “{above.name}” ({above.changes.rstrip('.')})", done)
 
 
 def suggest_for(item: PlannedExercise, history: Sequence[Outcome], rules: CoachRules) -> Suggestion | None:
