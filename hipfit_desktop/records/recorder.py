@@ -191,7 +191,7 @@ class SessionRecorder:
                 hold = segment.hold
             if segment.kind == "timed":
                 timed = segment.seconds
-                seconds_done = round(self.session.spent[i], 3) if i in done.outcomes else 0.0
+                seconds_done = round(self.session.spent[i], 3)  # 0 for a hold never reached
         position = first.exercise_index or 0
         return {
             "uid": self.uid, "position": position, "exercise": first.exercise or "",
