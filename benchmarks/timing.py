@@ -2,7 +2,8 @@
 
 Runs a real plan in a real Qt event loop on the real monotonic clock, once idle and once with a busy
 Python thread competing for the interpreter, and prints lateness percentiles and the drift at the end.
-Usage: QT_QPA_PLATFORM=offscreen python benchmarks/timing.py [--seconds 60]
+With `--page`, the session page is shown (1366×768, offscreen) and redrawn on every tick, as in the app.
+Usage: QT_QPA_PLATFORM=offscreen python benchmarks/timing.py [--seconds 60] [--page]
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ from hipfit_desktop.workout.engine import Session
 from hipfit_desktop.workout.events import Beat, SegmentStarted
 
 
-def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, float]:
+def measure(app: QCoreApplication, seconds: float, busy: bool, page: bool = False) -> dict[str, float]:
     session = Session(guided_plan(), time.monotonic)
     driver = SessionDriver(session)
+    shown = None
+    if page:  # the page listens after the timing probe, as in the window (cues first, then the page)
+        from hipfit_desktop.exercises.catalog import load_catalog
+        from hipfit_desktop.qt.session_page import SessionPage
+
+        shown = SessionPage(load_catalog())
+        shown.resize(1366, 768)
+        shown.show()
     late: list[float] = []
     last = {"scheduled": 0.0, "seen": 0.0}
 
@@ -33,12 +42,16 @@ def measure(app: QCoreApplication, seconds: float, busy: bool) -> dict[str, floa
                 last.update(scheduled=event.scheduled, seen=seen)
 
     driver.event.connect(on_event)
+    if shown is not None:
+        shown.attach(driver)
     with busy_thread(busy):
         driver.start()
         QTimer.singleShot(int(seconds * 1000), app.quit)
         app.exec()
     driver.stop()
     driver.deleteLater()
+    if shown is not None:
+        shown.deleteLater()
     return {**figures(late), "drift_ms": 1000 * (last["seen"] - last["scheduled"])}
 
 
@@ -47,11 +60,18 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="length of each run (default 60)")
     parser.add_argument("--default-switching", action="store_true",
                         help="keep Python's 5 ms thread switch interval, to compare with the app's 1 ms")
+    parser.add_argument("--page", action="store_true", help="show the session page and redraw it on every tick")
     args = parser.parse_args()
     if not args.default_switching:
         tighten_thread_switching()
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv)
-    print(f"Segment and beat lateness through SessionDriver, {args.seconds:g} s per run")
+    if args.page:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(sys.argv)
+    else:
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv)
+    where = " with the session page drawn" if args.page else ""
+    print(f"Segment and beat lateness through SessionDriver{where}, {args.seconds:g} s per run")
     print(f"{'run':<18}{'samples':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'end drift ms':>14}")
     for label, busy in (("idle", False), ("busy thread", True)):
         r = measure(app, args.seconds, busy)

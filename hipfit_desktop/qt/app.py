@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..exercises.catalog import load_catalog
 from ..exercises.strictyaml import DataError
+from ..system.logfile import start_log
 from ..system.paths import user_paths
 from .driver import tighten_thread_switching
 
@@ -42,6 +43,7 @@ def create_main_window():  # type: ignore[no-untyped-def]
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    start_log()  # the technical detail behind the window's messages
     app = create_application(argv)
     window = create_main_window()
     if window is None:

@@ -1,4 +1,7 @@
-"""A wide bar showing how much of the current interval has passed, with marks at halfway and near the end."""
+"""A wide bar showing how much of the current interval has passed, with labelled marks (halfway, 30 s left).
+
+No unlabelled zone for the final seconds: the 3-2-1 tones and the countdown itself say the end is near.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ class HoldBar(QWidget):
         self._fraction = 0.0
         self._marks: tuple[float, ...] = ()
         self._captions: tuple[str, ...] = ()
-        self._final_from: float | None = None
-        self._colour = QColor("#1f6fd1")
+        self._colour = QColor("#0072b2")
+        self._text_colour = QColor("#ffffff")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(22)
         self.setAccessibleName("Interval progress")
@@ -24,15 +27,16 @@ class HoldBar(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(400, 28)
 
-    def set_progress(self, fraction: float, marks: tuple[float, ...] = (), final_from: float | None = None,
-                     colour: QColor | None = None, captions: tuple[str, ...] = ()) -> None:
-        """`final_from`: where the final seconds begin, drawn as a shaded zone; `captions` name the marks."""
+    def set_progress(self, fraction: float, marks: tuple[float, ...] = (), colour: QColor | None = None,
+                     captions: tuple[str, ...] = (), text_colour: QColor | None = None) -> None:
+        """`captions` name the marks; `text_colour` is the one readable on `colour` (the phase band's pair)."""
         self._fraction = min(1.0, max(0.0, fraction))
         self._marks = marks
         self._captions = captions
-        self._final_from = final_from
         if colour is not None:
             self._colour = colour
+        if text_colour is not None:
+            self._text_colour = text_colour
         self.setAccessibleDescription(f"{round(self._fraction * 100)} percent done")
         self.update()
 
@@ -44,11 +48,6 @@ class HoldBar(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(area, 6, 6)
-        if self._final_from is not None:
-            zone = QRectF(area.left() + area.width() * self._final_from, area.top(),
-                          area.width() * (1 - self._final_from), area.height())
-            painter.setBrush(palette.color(QPalette.ColorRole.Mid))
-            painter.drawRoundedRect(zone, 6, 6)
         filled = QRectF(area.left(), area.top(), area.width() * self._fraction, area.height())
         painter.setBrush(self._colour)
         painter.drawRoundedRect(filled, 6, 6)
@@ -60,9 +59,9 @@ class HoldBar(QWidget):
             x = area.left() + area.width() * mark
             painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 3))
             painter.drawLine(int(x), int(area.top()) - 1, int(x), int(area.bottom()) + 1)
-            # The caption may straddle the fill's edge: white over the fill, the text colour over the track.
+            # The caption may straddle the fill's edge: the band's text colour over the fill, the page's over the track.
             text_area = QRectF(x + 6, area.top(), area.width() / 4, area.height())
-            for clip, colour in ((filled, QColor("#ffffff")), (track, palette.color(QPalette.ColorRole.WindowText))):
+            for clip, colour in ((filled, self._text_colour), (track, palette.color(QPalette.ColorRole.WindowText))):
                 painter.save()
                 painter.setClipRect(clip)
                 painter.setPen(colour)

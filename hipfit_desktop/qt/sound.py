@@ -24,6 +24,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from shiboken6 import Shiboken
 
 from ..system import tones
+from ..system.logfile import log
 from ..system.paths import user_paths
 from ..workout.cues import Action, CuePlanner, CueQueue, PlayTone, Say, SoundChoices, StopSpeech
 from ..workout.events import Event
@@ -126,7 +127,8 @@ class ThreadedVoice(QObject):
     @Slot(QTextToSpeech.ErrorReason, str)
     def _error(self, reason: QTextToSpeech.ErrorReason, message: str) -> None:
         if self.phase in ("starting", "failed"):  # may come after engineChanged, with a better reason
-            self._fail(f"Voice unavailable: {message}" if message else "Voice unavailable")
+            log.warning("voice (%s): %s [%s]", self.engine, message, reason)  # Qt's words stay in the log
+            self._fail("Voice unavailable: the speech engine reported a problem")
         elif self._talking:
             self._talking = False
             self.idle.emit()
@@ -306,7 +308,8 @@ class CuePlayer(QObject):
         try:
             files = tones.ensure_tones(folder)
         except OSError as problem:
-            self._set_problem("sound", f"Sound unavailable: cannot write the tones to {folder} ({problem.strerror})")
+            log.warning("sound: cannot write the tones to %s: %r", folder, problem)
+            self._set_problem("sound", "Sound unavailable: the tones could not be saved on this computer")
             return
         volume = _linear(self.planner.settings.volume)
         for name, path in files.items():

@@ -104,7 +104,7 @@ class Settings:
     # Sound, for the cues: master switch, loudness in percent, spoken prompts, tones (beeps, 3-2-1).
     sound: bool = True
     volume: int = 80
-    voice: bool = False
+    voice: bool = True  # spoken prompts where a speech engine answers; tones only, without a word, where none does
     tones: bool = True
     last_routine: str | None = None  # the routine id picked last time; may name a routine that is gone
     level_chosen: bool = False  # False until the user has picked a level (the window asks once)

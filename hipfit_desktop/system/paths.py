@@ -16,6 +16,7 @@ class UserPaths:
     config: Path  # settings.yaml, routines/
     data: Path  # history database
     cache: Path  # generated sounds
+    state: Path  # hipfit.log: the technical detail behind a message in the window
 
     @property
     def settings_file(self) -> Path:
@@ -25,14 +26,19 @@ class UserPaths:
     def routines(self) -> Path:
         return self.config / "routines"
 
+    @property
+    def log_file(self) -> Path:
+        return self.state / "hipfit.log"
+
 
 def user_paths() -> UserPaths:
     home = os.environ.get("HIPFIT_HOME")
     if home:
         root = Path(home).expanduser()
-        return UserPaths(root / "config", root / "data", root / "cache")
+        return UserPaths(root / "config", root / "data", root / "cache", root / "state")
     return UserPaths(
         Path(platformdirs.user_config_dir(APP, appauthor=False)),
         Path(platformdirs.user_data_dir(APP, appauthor=False)),
         Path(platformdirs.user_cache_dir(APP, appauthor=False)),
+        Path(platformdirs.user_state_dir(APP, appauthor=False)),
     )
