@@ -305,10 +305,11 @@ class Session:
 
     def _enter(self, index: int, at: float, stale: bool) -> None:
         """Make `index` the current segment, started at clock time `at`."""
-        # A fresh try at what is ahead in this block; only a block entered at its start (Back, a jump, walking
-        # into it) can have statuses there, from an earlier visit.
-        for i in range(index, self._block_end(index) + 1):
-            self.statuses[i] = None
+        # A fresh try at a block entered at its start (Back, a jump, walking into it): an earlier visit may have
+        # left statuses there. Within a block what lies ahead has none, so the per-phase hot path skips the scan.
+        if index == 0 or self.plan.segments[index - 1].block != self.plan.segments[index].block:
+            for i in range(index, self._block_end(index) + 1):
+                self.statuses[i] = None
         self.index = index
         self._run_since = at
         self._beats_done = 0
