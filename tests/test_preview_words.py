@@ -177,10 +177,10 @@ def test_an_exercise_shows_summary_muscles_version_steps_tips_counts_and_the_cue
         ("3 × 10 reps", "the article"), ("each side", "the article"), ("pause 1–2 s at the top", "the article"),
         ("timed as 2 s, the top of the range", "app default"), ("guided tempo: up 1 s, down 2 s", "app default"),
         ("rest 30 s between sets", "app default"), ("switch sides 8 s", "app default")]
-    assert card.notes == (
+    assert card.corrections == (
         "Changed from the article: The article says to bend the knees to 45°. The usual set-up, used here, bends "
-        "the hips about 45° and the knees about 90°, which is what puts your feet behind you.",
-        "The starting form, with no band.")
+        "the hips about 45° and the knees about 90°, which is what puts your feet behind you.",)
+    assert card.notes == ("The starting form, with no band.",)
 
 
 def test_the_version_for_the_level_brings_its_own_steps_and_equipment(catalog):
@@ -211,15 +211,16 @@ def test_equipment_of_the_exercise_and_of_its_version_are_both_named(catalog):
 def test_a_corrected_name_is_explained_and_a_reworded_cue_is_not_called_a_correction(catalog):
     """The side leg lift explains the article's wrong muscle name; the squat's reworded cue says it changed."""
     lift = card_for(catalog, "quick-no-equipment", "side-leg-lift")
-    assert lift.notes[0] == (
+    assert lift.corrections[0] == (
         'About the name: The article calls this movement "adducting" and says it trains the "hip adductors". '
         "Moving the leg away from the middle of the body is abduction, so the muscles doing the work are the hip "
         "abductors (gluteus medius and gluteus minimus).")
     squat = card_for(catalog, "quick-no-equipment", "squat")
-    assert not any(note.startswith("About the name") for note in squat.notes)
-    assert squat.notes[0].startswith("Changed from the article: Two cues are put more plainly than in the article.")
+    assert not any(note.startswith("About the name") for note in squat.corrections)
+    assert squat.corrections[0].startswith(
+        "Changed from the article: Two cues are put more plainly than in the article.")
     bridge = card_for(catalog, "quick-no-equipment", "glute-bridge")
-    assert not any(note.startswith(("About the name", "Changed from the article")) for note in bridge.notes)
+    assert not bridge.corrections
 
 
 def test_an_exercise_without_tips_shows_its_first_steps_as_key_points(catalog):
