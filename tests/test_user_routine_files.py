@@ -79,7 +79,7 @@ def test_a_folder_named_like_a_routine_file_is_reported_as_unreadable(tmp_path):
     folder = tmp_path / "odd.yaml"
     folder.mkdir()
     catalog = load_catalog(user_routines_dir=tmp_path)
-    assert [str(p) for p in catalog.problems] == [f"{folder}: cannot be read (Is a directory)"]
+    assert [str(p) for p in catalog.problems] == [f"{folder}: cannot be read (it is a folder, not a regular file)"]
 
 
 @pytest.mark.parametrize("where", ["missing", "a-file"])
