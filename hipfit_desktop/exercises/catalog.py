@@ -6,6 +6,8 @@ caller names. Every problem is reported as `file:line: field: problem` (see `str
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -27,6 +29,11 @@ from .model import (
 from .strictyaml import DataError, Fields, Node, check_text, load_file, load_text
 
 SCHEMA = 1
+# Limits on user routine files (docs/DECISIONS.md, Limits); the built-in routines are far below them.
+MAX_ROUTINE_FILES = 100  # files read from routines/; the rest are reported, not read
+MAX_ROUTINES_PER_FILE = 100
+MAX_EXERCISES_PER_ROUTINE = 40  # the full session, every exercise once, has 12
+MAX_ROUTINE_REPS = 5000  # sets x reps x sides (a timed set counts one); the full session has about 1 100
 
 
 # --- loading ---------------------------------------------------------------------------------------------
@@ -39,8 +46,10 @@ def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
     exercises, advice, defaults = parse_exercises(exercises_text, "data/exercises.yaml")
     routines = parse_routines(routines_text, "data/routines.yaml", exercises)
     problems: list[DataError] = []
-    if user_routines_dir is not None and user_routines_dir.is_dir():
-        for path in sorted(user_routines_dir.glob("*.y*ml")):
+    if user_routines_dir is not None:
+        paths, problem = routine_files(user_routines_dir)
+        problems += [problem] if problem else []
+        for path in paths:
             try:
                 extra = parse_routines_node(load_file(path), str(path), exercises)
                 for i, routine in enumerate(extra.values()):
@@ -52,6 +61,27 @@ def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
                 continue
             routines.update(extra)
     return Catalog(exercises, routines, advice, defaults, tuple(problems))
+
+
+def routine_files(folder: Path) -> tuple[list[Path], DataError | None]:
+    """The routine files in `folder`, by name, and what to tell the user if it cannot be read (or has too many).
+
+    No folder is no routines; a folder that is there but unreadable, or a file in its place, is said so.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.endswith((".yaml", ".yml")))
+    except FileNotFoundError:
+        return [], None
+    except NotADirectoryError:
+        return [], DataError(str(folder), None, "", "cannot be read (it is a file; routines go in a folder)")
+    except OSError as exc:
+        return [], DataError(str(folder), None, "", f"cannot be read ({exc.strerror or exc})")
+    problem = None
+    if len(names) > MAX_ROUTINE_FILES:
+        problem = DataError(str(folder), None, "", f"holds {len(names)} routine files; only the first "
+                                                   f"{MAX_ROUTINE_FILES} by name were read")
+    return [folder / name for name in names[:MAX_ROUTINE_FILES]], problem
 
 
 def parse_exercises(text: str, file: str) -> tuple[dict[str, Exercise], dict[str, Advice], AppDefaults]:
@@ -86,6 +116,9 @@ def parse_routines(text: str, file: str, exercises: dict[str, Exercise]) -> dict
 def parse_routines_node(root: Node, file: str, exercises: dict[str, Exercise]) -> dict[str, Routine]:
     top = Fields(root, file, "")
     _check_schema(top)
+    count = len(top.items("routines"))
+    if count > MAX_ROUTINES_PER_FILE:
+        raise top.error("routines", f"{count} routines in one file; at most {MAX_ROUTINES_PER_FILE}")
     routines = _by_id(top, "routines", lambda fields: _routine(fields, exercises))
     if not routines:
         raise DataError(file, root.line, "routines", "the list is empty")
@@ -205,8 +238,11 @@ def _exercise(fields: Fields, advice_ids: frozenset[str]) -> Exercise:
 
 def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
     routine_id = identifier(fields)
-    name = fields.text("name", max_length=80)
-    description = fields.text("description", required=False, default="")
+    name = printable(fields, "name", fields.text("name", max_length=80))
+    description = printable(fields, "description", fields.text("description", required=False, default=""))
+    count = len(fields.items("exercises"))
+    if count > MAX_EXERCISES_PER_ROUTINE:
+        raise fields.error("exercises", f"{count} exercises in one routine; at most {MAX_EXERCISES_PER_ROUTINE}")
     allowed = None
     if fields.has("equipment_allowed"):
         allowed = frozenset(parse_equipment(fields, "equipment_allowed"))
@@ -240,9 +276,31 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
         items.append(item)
     if not items:
         raise fields.error("exercises", "the list is empty")
+    reps = sum(_reps(item, exercises[item.exercise]) for item in items)
+    if reps > MAX_ROUTINE_REPS:
+        raise fields.error("exercises", f"{reps} reps in all (sets x reps x sides); at most {MAX_ROUTINE_REPS}")
     fields.finish(allowed_extra=("equipment_allowed",))
     return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
                    fields.node.value["id"].line)
+
+
+def _reps(item: RoutineItem, exercise: Exercise) -> int:
+    """What an item asks for at most: its sets times its reps (a timed set counts one), on each side."""
+    sets = item.sets or exercise.volume.sets
+    reps = 1 if exercise.timed else item.reps or exercise.volume.reps or 1
+    sides = 2 if exercise.one_sided or any(step.one_sided for step in exercise.progressions) else 1
+    return sets * reps * sides
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(fields: Fields, key: str, text: str) -> str:
+    """`text`, refused when it holds a control character (an escape code in a name would reach the terminal)."""
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        raise fields.error(key, f"control character U+{ord(bad.group()):04X} is not allowed here")
+    return text
 
 
 def _known_exercise(exercise_id: str, exercises: dict[str, Exercise], file: str, line: int, field: str) -> None:

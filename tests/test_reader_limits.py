@@ -1,0 +1,207 @@
+"""Limits a hostile or broken user file meets: each one a located message, never a traceback, a hang or 4 GB.
+
+docs/DECISIONS.md, Limits, says why each number is what it is.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from hipfit_desktop.exercises import catalog as catalog_module
+from hipfit_desktop.exercises.catalog import load_catalog
+from hipfit_desktop.exercises.strictyaml import DataError, Fields, load_file, load_text
+from hipfit_desktop.exercises.yaml_tree import MAX_DEPTH, MAX_VALUES
+from hipfit_desktop.system import safe_files
+
+BUILT_IN = {"full-hip-session", "day-a", "day-b", "quick-no-equipment", "band-day", "couch-stretch-mobility"}
+
+
+def load_message(text: str) -> str:
+    with pytest.raises(DataError) as info:
+        load_text(text, "f.yaml")
+    return str(info.value)
+
+
+def user_file(folder: Path, body: str, name: str = "mine.yaml") -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text("schema: 1\nroutines:\n" + body, encoding="utf-8")
+    return path
+
+
+def problems(folder: Path) -> list[str]:
+    catalog = load_catalog(user_routines_dir=folder)
+    assert set(catalog.routines) >= BUILT_IN  # whatever the user's files hold, the built-ins load
+    return [str(p) for p in catalog.problems]
+
+
+# --- the YAML tree -----------------------------------------------------------------------------------------
+
+def test_a_billion_laughs_file_is_refused_at_the_line_that_passes_the_limit():
+    """Nine aliases of nine aliases would be a billion values; the count stops at MAX_VALUES, on its line."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    message = load_message("\n".join(lines) + "\n")
+    assert message.startswith("f.yaml:6: more than 100,000 values (aliases count each time they are used)")
+
+
+def test_an_alias_is_the_same_node_not_a_copy():
+    """Aliases below the limit load; the aliased value is shared, so a save can write it back as an alias."""
+    root = load_text("a: &x {b: 1}\nc: *x\n", "f.yaml")
+    assert root.value["a"].value is root.value["c"].value
+    assert root.value["a"].anchor == "x"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("x: &r [*r]\n", "f.yaml:1: x[0]: the alias *r is inside its own anchor &r (a loop)"),
+    ("x: *nowhere\n", "f.yaml:1: x: the alias *nowhere names no anchor above it"),
+    ("[" * 600 + "]" * 600, f"f.yaml:1: {'[0]' * MAX_DEPTH}: nested more than {MAX_DEPTH} levels deep"),
+], ids=["loop", "undefined", "deep"])
+def test_loops_unknown_aliases_and_deep_nesting_are_located(text, expected):
+    """A self-containing alias or 600 levels of brackets is a message, not a RecursionError."""
+    assert load_message(text) == expected
+
+
+def test_values_at_the_limit_load():
+    """Exactly MAX_VALUES values (the mapping and its key-value pairs counted) is still a file."""
+    pairs = MAX_VALUES - 1
+    root = load_text("".join(f"k{i}: {i}\n" for i in range(pairs)), "f.yaml")
+    assert len(root.value) == pairs
+    assert load_message("".join(f"k{i}: {i}\n" for i in range(pairs + 1))).startswith(
+        f"f.yaml:{pairs + 1}: more than")
+
+
+@pytest.mark.parametrize("digits", [19, 5000])
+def test_a_number_with_too_many_digits_is_a_field_error(digits):
+    """Never Python's 4300-digit ValueError: the field says the number is far out of range."""
+    fields = Fields(load_text(f"a: 1\nsets: {'7' * digits}\n", "f.yaml"), "f.yaml", "")
+    with pytest.raises(DataError) as info:
+        fields.integer("sets", 1, 20)
+    assert str(info.value) == f"f.yaml:2: sets: a number with {digits} digits is far out of range (at most 18 digits)"
+
+
+@pytest.mark.parametrize("text", ["0" + "7" * 5000, "1:" + "5" * 5000, "-0" + "9" * 5000])
+def test_long_look_alikes_of_octal_or_base_60_never_raise(text):
+    """YAML 1.1 hints are not computed for 5 000-digit text, which `int()` would refuse."""
+    fields = Fields(load_text(f"sets: {text}\n", "f.yaml"), "f.yaml", "")
+    with pytest.raises(DataError) as info:
+        fields.integer("sets", 1, 20)
+    assert info.value.line == 1 and info.value.field == "sets"
+
+
+def test_a_number_with_eighteen_digits_is_still_a_number():
+    assert load_text(f"a: {'9' * 18}\n", "f.yaml").value["a"].value == int("9" * 18)
+
+
+def test_a_tag_is_kept_and_makes_the_value_text():
+    node = load_text("a: !mine 5\n", "f.yaml").value["a"]
+    assert (node.value, node.plain, node.tag) == ("5", False, "!mine")
+
+
+# --- reading files -----------------------------------------------------------------------------------------
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    """A FIFO called `x.yaml` used to hang start-up for good; now it is a file that cannot be read."""
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(DataError) as info:
+        load_file(fifo)
+    assert str(info.value) == f"{fifo}: cannot be read (it is a named pipe, not a regular file)"
+
+
+def test_a_link_to_a_device_is_refused(tmp_path):
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(DataError) as info:
+        load_file(link)
+    assert str(info.value) == f"{link}: cannot be read (it is a device, not a regular file)"
+
+
+def test_a_link_to_a_regular_file_is_read(tmp_path):
+    """Dotfile managers link files in: a link to a regular file is fine to read."""
+    (tmp_path / "real.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "real.yaml")
+    assert load_file(tmp_path / "link.yaml").value["a"].value == 1
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: 1\n" + b"#" * safe_files.MAX_READ_BYTES)
+    with pytest.raises(DataError) as info:
+        load_file(path)
+    assert str(info.value) == f"{path}: cannot be read (it is larger than 1 MB)"
+    assert safe_files.read_limited(path, limit=len(path.read_bytes())) == path.read_bytes()
+
+
+def test_a_file_that_grows_while_read_is_still_cut_at_the_limit(tmp_path, monkeypatch):
+    """The bound is on the bytes read, not the size fstat reported (a file may grow, /proc files say 0)."""
+    path = tmp_path / "growing.yaml"
+    path.write_bytes(b"a" * 10)
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    with pytest.raises(OSError, match="larger than 9 bytes"):
+        safe_files.read_limited(path, limit=9)
+    assert safe_files.read_limited(path, limit=10) == b"a" * 10
+
+
+def test_text_that_is_not_utf8_names_its_line(tmp_path):
+    path = tmp_path / "latin.yaml"
+    path.write_bytes(b"a: 1\nb: caf" + b"\xe9\n")
+    with pytest.raises(DataError) as info:
+        load_file(path)
+    assert str(info.value) == f"{path}:2: not UTF-8 text (invalid continuation byte at byte 11)"
+
+
+# --- routine files -----------------------------------------------------------------------------------------
+
+def test_an_id_with_a_cyrillic_look_alike_letter_is_refused(tmp_path):
+    """`bаnd-day` with a Cyrillic а looks like the built-in id; only ASCII a-z, digits and hyphens pass."""
+    path = user_file(tmp_path / "r", "  - id: b\u0430nd-day\n    name: Mine\n    exercises: [squat]\n")
+    assert problems(tmp_path / "r") == [
+        f"{path}:3: routines[0].id: 'b\u0430nd-day' must be lowercase letters a-z, digits and hyphens"]
+
+
+def test_a_control_character_in_a_name_is_refused(tmp_path):
+    """An escape code typed as `\\e` in double quotes would reach the terminal through `hipfit list`."""
+    path = user_file(tmp_path / "r", '  - id: mine\n    name: "red \\e[31m"\n    exercises: [squat]\n')
+    assert problems(tmp_path / "r") == [
+        f"{path}:4: routines[0].name: control character U+001B is not allowed here"]
+
+
+def test_too_many_routines_in_one_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalog_module, "MAX_ROUTINES_PER_FILE", 7)  # the built-in file has 6
+    body = "".join(f"  - id: r{i}\n    name: R{i}\n    exercises: [squat]\n" for i in range(8))
+    path = user_file(tmp_path / "r", body)
+    assert problems(tmp_path / "r") == [f"{path}:2: routines: 8 routines in one file; at most 7"]
+    monkeypatch.setattr(catalog_module, "MAX_ROUTINES_PER_FILE", 8)
+    assert problems(tmp_path / "r") == []
+
+
+def test_too_many_exercises_in_one_routine(tmp_path):
+    body = "  - id: long\n    name: Long\n    exercises: [" + ", ".join(["clamshell"] * 41) + "]\n"
+    path = user_file(tmp_path / "r", body)
+    assert problems(tmp_path / "r") == [f"{path}:5: routines[0].exercises: 41 exercises in one routine; at most 40"]
+
+
+def test_too_many_reps_in_one_routine(tmp_path):
+    """20 sets of 100 reps on each side, three times over: 12 000 reps. One such item (4 000) still loads."""
+    item = "      - {exercise: clamshell, sets: 20, reps: 100}\n"
+    path = user_file(tmp_path / "r", "  - id: huge\n    name: Huge\n    exercises:\n" + item * 3)
+    assert problems(tmp_path / "r") == [
+        f"{path}:5: routines[0].exercises: 12000 reps in all (sets x reps x sides); at most 5000"]
+    user_file(tmp_path / "r", "  - id: huge\n    name: Huge\n    exercises:\n" + item)
+    assert problems(tmp_path / "r") == []
+
+
+def test_too_many_routine_files(tmp_path, monkeypatch):
+    """Files past the limit are not read, and the user is told how many were."""
+    monkeypatch.setattr(catalog_module, "MAX_ROUTINE_FILES", 2)
+    for i in range(3):
+        user_file(tmp_path / "r", f"  - id: r{i}\n    name: R{i}\n    exercises: [squat]\n", name=f"{i}.yaml")
+    catalog = load_catalog(user_routines_dir=tmp_path / "r")
+    assert [str(p) for p in catalog.problems] == [
+        f"{tmp_path / 'r'}: holds 3 routine files; only the first 2 by name were read"]
+    assert {"r0", "r1"} <= set(catalog.routines) and "r2" not in catalog.routines
