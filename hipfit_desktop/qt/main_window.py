@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -34,6 +34,7 @@ from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
 from .sound import CuePlayer
 from .summary_page import SummaryPage
+from .window_state import load_geometry, save_geometry
 
 Ask = Callable[[QWidget, str, str], bool]
 
@@ -117,7 +118,6 @@ class MainWindow(QMainWindow):
                 lines.append(log.notice)
                 self.picker.show_notice("\n".join(lines))
             QTimer.singleShot(0, self.offer_resume)
-        self._window_state = QSettings(str(user_paths().config / "window.ini"), QSettings.Format.IniFormat)
         self._restore_geometry()
 
     # --- pages --------------------------------------------------------------------------------------------
@@ -370,13 +370,12 @@ class MainWindow(QMainWindow):
             self.session_log.close()
         if self.cues is not None:
             self.cues.shutdown()
-        self._window_state.setValue("geometry", self.saveGeometry())
-        self._window_state.sync()
+        save_geometry(user_paths().config, self.saveGeometry())
         event.accept()
 
     def _restore_geometry(self) -> None:
-        geometry = self._window_state.value("geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+        geometry = load_geometry(user_paths().config)
+        if geometry is not None and self.restoreGeometry(geometry):
             self.restored_geometry: QByteArray | None = geometry
             return
         self.restored_geometry = None

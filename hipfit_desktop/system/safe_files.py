@@ -85,7 +85,9 @@ def private_folder(folder: Path, tighten: bool = False) -> None:
     try:
         info = os.stat(folder)  # a folder linked elsewhere by its owner (dotfiles, another disk) is fine
     except FileNotFoundError:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # exist_ok: a racing start may make it first
+        missing = [folder, *(p for p in folder.parents if not p.exists())]
+        for made in reversed(missing):  # each with 0700: `mkdir(parents=True)` gives parents the umask's mode
+            made.mkdir(mode=0o700, exist_ok=True)  # exist_ok: a racing start may make it first
         return
     if not stat.S_ISDIR(info.st_mode):
         raise UnsafeFile(folder, f"it is {_kind(info.st_mode)}, not a folder")

@@ -1,0 +1,49 @@
+"""Every file HipFit writes besides the settings: generated tones, their stamp, the window's geometry."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from hipfit_desktop.system import tones
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_tones_are_private_files_in_private_folders(tmp_path):
+    """The cache folders are made 0700 (parents too), the WAVs and the stamp 0600."""
+    folder = tmp_path / "cache" / "hipfit" / "sounds"
+    files = tones.ensure_tones(folder)
+    assert {mode(path) for path in files.values()} | {mode(folder / tones.STAMP)} == {0o600}
+    assert mode(folder) == mode(folder.parent) == mode(folder.parent.parent) == 0o700
+
+
+def test_a_world_readable_sound_folder_from_an_older_version_is_tightened(tmp_path):
+    folder = tmp_path / "sounds"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    tones.ensure_tones(folder)
+    assert mode(folder) == 0o700
+
+
+@pytest.mark.parametrize("name", [tones.STAMP, "up.wav"])
+def test_a_link_planted_among_the_tones_is_not_written_through(tmp_path, name):
+    """The stamp (or a tone) as a link to another file: that file keeps its bytes and ensure_tones says why."""
+    folder, victim = tmp_path / "sounds", tmp_path / "victim"
+    folder.mkdir()
+    victim.write_bytes(b"precious")
+    (folder / name).symlink_to(victim)
+    with pytest.raises(OSError, match="symbolic link"):
+        tones.ensure_tones(folder)
+    assert victim.read_bytes() == b"precious"
+
+
+def test_a_stamp_linked_to_an_endless_device_is_not_read_in_full(tmp_path):
+    folder = tmp_path / "sounds"
+    tones.ensure_tones(folder)
+    (folder / tones.STAMP).unlink()
+    (folder / tones.STAMP).symlink_to("/dev/zero")
+    assert not tones.is_current(folder)
