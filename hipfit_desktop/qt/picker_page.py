@@ -23,6 +23,7 @@ from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
 from ..workout.describe import preview_html, routine_summary
 from ..workout.plan import Plan, compile_plan
+from .lazy_labels import LazyLabels
 
 
 class PickerPage(QWidget):
@@ -94,17 +95,22 @@ class PickerPage(QWidget):
         self.level.currentIndexChanged.connect(self._level_picked)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
+        self._labels = LazyLabels(self.routines, self._label)
         self._fill()
+
+    def _label(self, routine_id: str) -> str:
+        routine = self.catalog.routines[routine_id]
+        return f"{routine.name}\n{routine_summary(compile_plan(routine, self.catalog, self.settings))}"
 
     def _fill(self) -> None:
         chosen = self.selected_routine()
         self.routines.clear()
         for routine in self.catalog.routines.values():
-            plan = compile_plan(routine, self.catalog, self.settings)
-            item = QListWidgetItem(f"{routine.name}\n{routine_summary(plan)}")
+            item = QListWidgetItem(routine.name)  # the length is added by `self._labels`, a batch at a time
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             item.setToolTip(routine.description)
             self.routines.addItem(item)
+        self._labels.restart()
         ids = list(self.catalog.routines)
         wanted = chosen or self.settings.last_routine
         self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
