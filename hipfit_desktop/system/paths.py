@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ class UserPaths:
     config: Path  # settings.yaml, routines/
     data: Path  # history database
     cache: Path  # generated sounds
+    runtime: Path  # the one-instance lock and the socket a second start knocks on
 
     @property
     def settings_file(self) -> Path:
@@ -30,9 +32,15 @@ def user_paths() -> UserPaths:
     home = os.environ.get("HIPFIT_HOME")
     if home:
         root = Path(home).expanduser()
-        return UserPaths(root / "config", root / "data", root / "cache")
+        return UserPaths(root / "config", root / "data", root / "cache", root / "run")
+    config = Path(platformdirs.user_config_dir(APP, appauthor=False))
+    # Without XDG_RUNTIME_DIR platformdirs falls back to /tmp/runtime-UID, a name any user can take first:
+    # the config folder is ours.
+    runtime = config if sys.platform.startswith("linux") and not os.environ.get("XDG_RUNTIME_DIR") else \
+        Path(platformdirs.user_runtime_dir(APP, appauthor=False))
     return UserPaths(
-        Path(platformdirs.user_config_dir(APP, appauthor=False)),
+        config,
         Path(platformdirs.user_data_dir(APP, appauthor=False)),
         Path(platformdirs.user_cache_dir(APP, appauthor=False)),
+        runtime,
     )
