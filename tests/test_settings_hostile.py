@@ -145,3 +145,10 @@ def test_a_hostile_settings_file_is_kept_aside_byte_for_byte(path, catalog, text
     assert loaded.settings == Settings() and "could not be used" in (loaded.notice or "")
     [aside] = path.parent.glob("settings.yaml.corrupt-*")
     assert aside.read_text(encoding="utf-8") == text
+
+
+def test_thousands_of_problems_are_listed_as_twenty_and_a_count(path, catalog):
+    path.write_text("version: 1\n" + "".join(f"k{i}: {i}\n" for i in range(5000)), encoding="utf-8")
+    warnings = SettingsStore(path).load(catalog).warnings
+    assert len(warnings) == 21 and warnings[0].startswith("settings.yaml:2: k0: unknown key")
+    assert warnings[-1] == "settings.yaml:22: 4980 more problems from this line on are not listed"

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..exercises.model import Catalog
 
 SIDES = ("left", "right")
+MAX_WARNINGS = 20  # listed at start-up; the rest are counted
 PACES = ("guided", "own")
 
 # (low, high) for every number a user can set; the dialog and the file reader both use these.
@@ -258,7 +259,11 @@ def read_settings(root: Node, file: str, catalog: Catalog, report_unknown: bool 
         reader.unknown(exercises, ("exercises",), catalog.exercises, "exercise")
     reader.unknown(top, (), _FILE_KEYS)
     settings = Settings(**{k: v for k, v in values.items() if v is not None}, exercises=own)
-    warnings = [text for _, text in sorted(reader.warnings, key=lambda item: item[0])]  # top to bottom
+    ordered = sorted(reader.warnings, key=lambda item: item[0])  # top to bottom
+    warnings = [text for _, text in ordered[:MAX_WARNINGS]]
+    if len(ordered) > MAX_WARNINGS:  # 60 000 unknown keys must not become 60 000 lines in the window
+        more = len(ordered) - MAX_WARNINGS
+        warnings.append(f"{file}:{ordered[MAX_WARNINGS][0]}: {more} more problems from this line on are not listed")
     return ParsedSettings(settings, warnings, reader.kept)
 
 
