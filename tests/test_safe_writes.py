@@ -47,3 +47,37 @@ def test_a_stamp_linked_to_an_endless_device_is_not_read_in_full(tmp_path):
     (folder / tones.STAMP).unlink()
     (folder / tones.STAMP).symlink_to("/dev/zero")
     assert not tones.is_current(folder)
+
+
+def test_a_link_at_the_training_log_is_not_written_through(tmp_path):
+    """SQLite would write wherever the link points: the log is turned off and says why, the target untouched."""
+    from hipfit_desktop.records.database import HistoryLog
+
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious")
+    (tmp_path / "history.sqlite3").symlink_to(victim)
+    log = HistoryLog(tmp_path / "history.sqlite3")
+    try:
+        assert "it is a symbolic link, and HipFit does not write through links" in (log.problem or "")
+    finally:
+        log.close()
+    assert victim.read_bytes() == b"precious"
+
+
+def test_an_export_skips_a_routine_file_that_is_a_pipe_instead_of_hanging(tmp_path):
+    import os
+
+    from hipfit_desktop.records.database import HistoryLog
+    from hipfit_desktop.records.exchange import export_backup
+    from hipfit_desktop.system.paths import user_paths
+
+    paths = user_paths()
+    paths.routines.mkdir(parents=True)
+    os.mkfifo(paths.routines / "pipe.yaml")
+    (paths.routines / "mine.yaml").write_text("schema: 1\n", encoding="utf-8")
+    log = HistoryLog(tmp_path / "history.sqlite3")
+    try:
+        backup = export_backup(log, paths)
+    finally:
+        log.close()
+    assert backup["routines"] == {"mine.yaml": "schema: 1\n"} and backup["settings"] is None
