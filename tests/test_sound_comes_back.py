@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtMultimedia import QSoundEffect
 
+from hipfit_desktop.qt import sound
 from hipfit_desktop.qt.driver import SessionDriver
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.qt.sound import DEVICE_GONE, NO_DEVICE, TONES_BROKEN, CuePlayer
@@ -30,6 +31,28 @@ class FakeDevices(QObject):
     def set(self, present: bool) -> None:
         self.present = present
         self.audioOutputsChanged.emit()
+
+
+class QuietEffect(QSoundEffect):
+    """A QSoundEffect that loads and plays nothing: on a machine without audio a real one turns to Error in the
+    background, at a moment no test can choose. `broken` makes it report Error when the test says."""
+
+    broken = False
+
+    def setSource(self, url) -> None:  # noqa: N802 - Qt's name
+        self.url = url
+
+    def play(self) -> None:
+        pass
+
+    def status(self) -> QSoundEffect.Status:
+        return QSoundEffect.Status.Error if QuietEffect.broken else QSoundEffect.Status.Ready
+
+
+@pytest.fixture(autouse=True)
+def quiet_effects(monkeypatch):
+    monkeypatch.setattr(sound, "QSoundEffect", QuietEffect)
+    monkeypatch.setattr(QuietEffect, "broken", False)
 
 
 @pytest.fixture
@@ -93,14 +116,14 @@ def test_a_machine_that_starts_without_output_says_so_and_gets_tones_later(qtbot
         player.shutdown()
 
 
-def test_tones_that_break_under_a_listed_device_are_made_again(qtbot, player, devices, monkeypatch):
+def test_tones_that_break_under_a_listed_device_are_made_again(qtbot, player, devices):
     """The server died without the list changing: effects report Error; they are dropped, the status says
     so, and the retry makes fresh ones once they can play."""
-    monkeypatch.setattr(QSoundEffect, "status", lambda self: QSoundEffect.Status.Error)
-    player._effect_status()
+    QuietEffect.broken = True
+    player._effect_status()  # what statusChanged calls
     assert player.status_message == TONES_BROKEN and player._effects == {} and player._retry.isActive()
     assert not player.planner.tones_available
-    monkeypatch.undo()
+    QuietEffect.broken = False
     devices.present = False
     player._try_again()  # the retry timer's tick, with no output yet: nothing changes
     assert player._effects == {} and player._retry.isActive()
