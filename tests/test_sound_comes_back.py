@@ -133,6 +133,20 @@ def test_tones_that_break_under_a_listed_device_are_made_again(qtbot, player, de
     assert player.planner.tones_available
 
 
+def test_each_failed_retry_waits_twice_as_long_up_to_five_minutes(qtbot, player, devices):
+    """An output that never plays the tones (a format it refuses) must not rebuild them every 5 s for ever."""
+    QuietEffect.broken = True
+    waits = []
+    for _ in range(9):
+        player._effect_status()
+        waits.append(player._retry.interval() // 1000 if player._retry.isActive() else None)
+        player._retry.stop()
+        player._try_again()  # makes the effects again: still broken
+    assert waits == [5, 10, 20, 40, 80, 160, 300, 300, 300]
+    devices.set(True)  # a device change starts again from the shortest wait
+    assert player._retry_wait == 5000
+
+
 def test_the_window_says_the_device_went_away_instead_of_tones_on(qtbot, catalog, clock, devices, tmp_path):
     settings = Settings(level_chosen=True)
     cues = CuePlayer(None, settings, audio_available=lambda: devices.present, devices=devices,

@@ -27,8 +27,9 @@ from .voice import VOICE_TIMEOUT, ThreadedVoice
 
 NO_DEVICE = "Sound unavailable: no audio output device"
 DEVICE_GONE = "No sound: the speaker or headphones went away. Tones come back when one is connected."
-TONES_BROKEN = "No sound: the tones stopped playing. HipFit tries again every few seconds."
-RETRY_MS = 5000  # how often broken tones are made again while an output is listed
+TONES_BROKEN = "No sound: the tones stopped playing. HipFit keeps trying to start them again."
+RETRY_MS = 5000  # the first wait before broken tones are made again; it doubles after each failure ...
+MAX_RETRY_MS = 300_000  # ... up to five minutes: an output that never plays them must not churn for ever
 
 
 class CuePlayer(QObject):
@@ -65,8 +66,9 @@ class CuePlayer(QObject):
         self._poll.setSingleShot(True)
         self._poll.timeout.connect(lambda: self._run(self.queue.poll(self._now())))
         self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_MS)
+        self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._try_again)
+        self._retry_wait = RETRY_MS
         # Anything with an `audioOutputsChanged` signal: QMediaDevices, or a test's fake device list.
         self._devices = devices if devices is not None else QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(self._outputs_changed)  # type: ignore[attr-defined]
@@ -197,7 +199,8 @@ class CuePlayer(QObject):
         if any(effect.status() == QSoundEffect.Status.Error for effect in self._effects.values()):
             self._drop_tones()
             self._set_problem("sound", TONES_BROKEN)
-            self._retry.start()
+            self._retry.start(self._retry_wait)
+            self._retry_wait = min(2 * self._retry_wait, MAX_RETRY_MS)  # for the next failure
 
     def _drop_tones(self) -> None:
         for effect in self._effects.values():
@@ -207,10 +210,12 @@ class CuePlayer(QObject):
         self.planner.tones_available = False
 
     def _try_again(self) -> None:
-        if self._audio_available():
-            self._retry.stop()
-            self._load_tones()
-            self.planner.tones_available = bool(self._effects)
+        if not self._audio_available():
+            self._retry.start()  # no output yet: look again after the same wait
+            return
+        self._retry.stop()
+        self._load_tones()
+        self.planner.tones_available = bool(self._effects)
 
     def _outputs_changed(self) -> None:
         """Headphones plugged in or out, the audio server gone or back: fresh tones on the default output, or
@@ -225,6 +230,7 @@ class CuePlayer(QObject):
             # New effects rather than setAudioDevice(): one whose server went away does not play again.
             self._drop_tones()
             self._retry.stop()
+            self._retry_wait = RETRY_MS
             self._load_tones()
         self.planner.tones_available = self._has_output and bool(self._effects)
         self.planner.voice_available = self.voice.phase != "failed" and (self._has_output or self._engine_named)
