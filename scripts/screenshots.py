@@ -1,6 +1,8 @@
 """Photograph the real app under Xvfb: picker, a rep hold, a rest, the couch-stretch hold, the summary, and
 the get-ready of an advanced version.
 
+With `--pages`: the picker and the summary at 1366×768 and 1024×600 only (run on a 1366x768 screen).
+
 Then, from a made-up training log of a few weeks, the picker with the week and "last time" lines, and the
 history page (only these with `--log`).
 
@@ -35,9 +37,11 @@ def settle(app: QApplication, rounds: int = 20) -> None:
         app.processEvents()
 
 
-def shoot(app: QApplication, out: Path, name: str) -> None:
+def shoot(app: QApplication, out: Path, name: str, size: tuple[int, int] | None = None) -> None:
+    """The X screen, or its top-left `size` (a window that small, at 0,0: no window manager under Xvfb)."""
     settle(app)
-    subprocess.run(["import", "-window", "root", str(out / f"{name}.png")], check=True)
+    crop = ["-crop", f"{size[0]}x{size[1]}+0+0", "+repage"] if size else []
+    subprocess.run(["import", "-window", "root", *crop, str(out / f"{name}.png")], check=True)
     print(f"wrote {out / name}.png")
 
 
@@ -95,10 +99,33 @@ def log_shots(app: QApplication, out: Path) -> None:
         window.setGeometry(0, 0, 1024, 700)
         window.show()
         settle(app)
-        window.picker.preview.scrollToAnchor("")
+        window.picker.preview.verticalScrollBar().setValue(0)
         shoot(app, out, "picker-week")
         window.show_history()
         shoot(app, out, "history")
+        window.close()
+
+
+PAGE_SIZES = ((1366, 768), (1024, 600))
+
+
+def page_shots(app: QApplication, out: Path) -> None:
+    """The picker as a first start shows it (one card unfolded) and the summary after stopping part-way, at a
+    laptop's and a netbook's size: `picker-1366x768.png`, `summary-1024x600.png`, ..."""
+    for width, height in PAGE_SIZES:
+        clock = FakeClock()
+        window = MainWindow(load_catalog(), clock=clock, ask=lambda *_: True)
+        window.setGeometry(0, 0, width, height)
+        window.show()
+        settle(app)
+        shoot(app, out, f"picker-{width}x{height}", (width, height))
+        window.picker.preview.cards[0].fold.setChecked(True)
+        window.picker.preview.ensureWidgetVisible(window.picker.preview.cards[0], 0, 0)
+        shoot(app, out, f"picker-card-{width}x{height}", (width, height))
+        window.start_routine(window.picker.selected_routine() or "quick-no-equipment")
+        advance_until(window, clock, lambda s: s.segment.exercise == "clamshell")
+        window.driver.finish()
+        shoot(app, out, f"summary-{width}x{height}", (width, height))
         window.close()
 
 
@@ -108,6 +135,9 @@ def main() -> int:
     app = QApplication(sys.argv)
     if "--log" in sys.argv:
         log_shots(app, out)
+        return 0
+    if "--pages" in sys.argv:
+        page_shots(app, out)
         return 0
     clock = FakeClock()
     window = MainWindow(load_catalog(), clock=clock, ask=lambda *_: True)

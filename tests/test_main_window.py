@@ -92,7 +92,7 @@ def test_preview_shows_steps_counts_and_safety_advice(window):
     html = window.picker.preview.toPlainText()
     assert "physical therapist" in html
     assert "warm" in html and "Couch stretch" in html
-    assert "1 set x 0:10 each side" in html  # the adjusted count this session will use
+    assert "1 set × 0:10 each side" in html  # the adjusted count this session will use
     assert "1. " not in html or "Get on all fours" in html
 
 
@@ -110,8 +110,9 @@ def test_a_short_routine_runs_from_start_to_summary(qtbot, window, clock):
     window.picker.start_button.click()
     run_to(window, clock, lambda s: s.state == "finished")
     assert window.pages.currentWidget() is window.summary_page
-    assert window.summary_page.title.text() == "Well done!"
-    assert "5 of 5 sets and 2 reps done" in window.summary_page.totals.text()
+    assert window.summary_page.title.text() == "Well done: every set done!"
+    tiles = window.summary_page.tiles
+    assert (tiles["sets"].text(), tiles["reps"].text()) == ("5 / 5", "2")
     assert "Nothing skipped" in window.summary_page.details.toPlainText()
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.picker and window.driver is None
@@ -186,7 +187,7 @@ def test_escape_asks_then_ends_the_session_into_the_summary(qtbot, window, answe
     answers.answer = True
     window.session_page.leave_button.click()
     assert window.pages.currentWidget() is window.summary_page
-    assert window.summary_page.title.text() == "Session ended early"
+    assert window.summary_page.title.text() == "Stopped before the first set was done"
     assert "Banded side step" in window.summary_page.details.toPlainText()
 
 

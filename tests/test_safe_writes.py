@@ -81,3 +81,25 @@ def test_an_export_skips_a_routine_file_that_is_a_pipe_instead_of_hanging(tmp_pa
     finally:
         log.close()
     assert backup["routines"] == {"mine.yaml": "schema: 1\n"} and backup["settings"] is None
+
+
+def test_the_app_log_is_private_and_never_written_through_a_link(tmp_path):
+    from hipfit_desktop.system import logfile
+
+    path = tmp_path / "state" / "hipfit.log"
+    try:
+        assert logfile.start_log(path) == path
+        logfile.log.warning("a detail")
+    finally:
+        logfile.stop_log()
+    assert mode(path) == 0o600 and mode(path.parent) == 0o700 and "a detail" in path.read_text(encoding="utf-8")
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious")
+    linked = tmp_path / "other" / "hipfit.log"
+    linked.parent.mkdir()
+    linked.symlink_to(victim)
+    try:
+        assert logfile.start_log(linked) is None
+    finally:
+        logfile.stop_log()
+    assert victim.read_bytes() == b"precious"

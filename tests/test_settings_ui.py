@@ -103,20 +103,21 @@ def test_reset_this_exercise_and_reset_all(qtbot, catalog):
 
 
 def test_counts_for_this_session_only_are_not_saved(qtbot, catalog, clock, store):
-    window = make_window(qtbot, catalog, clock, store, Settings(level_chosen=True))
+    window = make_window(qtbot, catalog, clock, store, Settings(level_chosen=True,
+                                                                last_routine="couch-stretch-mobility"))
     window.change_counts("couch-stretch-mobility")
     dialog = window.dialog
     assert isinstance(dialog, CountsDialog)
     dialog.rows["couch-stretch"]["seconds"].set_number(90)
     dialog.accept()
-    assert "1 set x 1:30 each side" in window.picker.preview.toPlainText()
+    assert "1 set × 1:30 each side" in window.picker.preview.toPlainText()
     assert reloaded(store, catalog).for_exercise("couch-stretch").seconds is None
     window.start_routine("couch-stretch-mobility")
     stretch = [s for s in window.driver.session.plan.segments if s.kind == "timed" and s.exercise == "couch-stretch"]
     assert {s.seconds for s in stretch} == {90}
     window.driver.finish()
     window.show_picker()
-    assert "1 set x 3:00 each side" in window.picker.preview.toPlainText()
+    assert "1 set × 3:00 each side" in window.picker.preview.toPlainText()
 
 
 def test_counts_remembered_for_next_time_are_saved(qtbot, catalog, clock, store):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..exercises.catalog import load_catalog
 from ..exercises.strictyaml import DataError
 from ..system import single_instance
+from ..system.logfile import start_log
 from ..system.paths import user_paths
 from .driver import tighten_thread_switching
 from .single_instance import RaiseServer, ask_to_raise, server_name
@@ -44,6 +45,7 @@ def create_main_window():  # type: ignore[no-untyped-def]
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    start_log()  # the technical detail behind the window's messages
     app = create_application(argv)
     runtime = user_paths().runtime
     lock = single_instance.acquire(runtime)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from ..records.database import HistoryLog
 from ..records.queries import recent_sessions, week_summary, weekly_volume
 from ..records.report import format_history
 from .backup_buttons import BackupButtons, Pick, file_dialog
+from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 LIST_WEEKS = 12
 CHART_WEEKS = 26
@@ -37,19 +38,25 @@ class VolumeChart(QWidget):
                  names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title, self.weeks, self.first, self.names = title, weeks, first, names
-        self.setMinimumHeight(90)
         self.setAccessibleName(f"{title}: volume per week")
         last = weeks[-1] if weeks else None
         self.setToolTip(f"{title}: {len(weeks)} weeks with sets; last version {names.get(last[3], last[3])}"
                         if last else title)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(120, self.fontMetrics().height() * 6)  # title, two rows of versions, three for the bars
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.minimumSizeHint()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         painter.setPen(palette.windowText().color())
-        painter.drawText(4, 14, self.title)
-        top, bottom = 20.0, self.height() - 4.0
+        line = float(painter.fontMetrics().height())  # rows follow the page's type scale
+        painter.drawText(4, painter.fontMetrics().ascent() + 2, self.title)
+        top, bottom = line + 6, self.height() - 4.0
         width = (self.width() - 8) / CHART_WEEKS
         highest = max((volume for _, _, volume, _ in self.weeks), default=1.0) or 1.0
         version, changes = None, 0
@@ -58,15 +65,15 @@ class VolumeChart(QWidget):
             if not 0 <= slot < CHART_WEEKS:
                 continue
             x = 4 + slot * width
-            height = (bottom - top - 26) * volume / highest  # two rows of version names above the bars
+            height = (bottom - top - 2 * line) * volume / highest  # two rows of version names above the bars
             painter.fillRect(QRectF(x + 1, bottom - height, max(1.0, width - 2), height), QColor(70, 130, 180))
             if step != version:
                 painter.setPen(palette.windowText().color())
-                row = top + 13 * (changes % 2)  # alternate rows: changes in nearby weeks do not overprint
+                row = top + line * (changes % 2)  # alternate rows: changes in nearby weeks do not overprint
                 label = "▸ " + self.names.get(step, step)
                 # near the right edge the label ends at the edge instead of being cut off
                 left = max(0.0, min(x, self.width() - 4 - painter.fontMetrics().horizontalAdvance(label)))
-                painter.drawText(QRectF(left, row, self.width() - left, 13), Qt.AlignmentFlag.AlignLeft, label)
+                painter.drawText(QRectF(left, row, self.width() - left, line), Qt.AlignmentFlag.AlignLeft, label)
                 version, changes = step, changes + 1
         painter.end()
 
@@ -96,13 +103,18 @@ class HistoryPage(QWidget):
         splitter.addWidget(scroll)
         splitter.setSizes([560, 440])
         top = QHBoxLayout()
-        top.addWidget(QLabel("<h2>History</h2>"))
+        top.addWidget(mark(QLabel("History"), "title"))
         top.addWidget(self.week, 1)
         top.addWidget(back)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.backup)
+        follow_scale(self, self._apply_scale)
+
+    def _apply_scale(self, scale: TypeScale) -> None:
+        apply_roles(self, scale)
+        space(self._layout, scale)
 
     def show_history(self, log: HistoryLog, target: int, today: date | None = None) -> None:
         today = today or date.today()

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -16,6 +16,7 @@ from ..records.recorder import SessionRecorder
 from ..records.resume import ResumeOffer, resume
 from ..settings.model import Settings
 from ..settings.store import SettingsStore
+from ..system.logfile import log
 from ..system.paths import user_paths
 from ..workout.describe import WEEKLY_ADVICE, advice_html
 from ..workout.engine import Clock, Session
@@ -34,6 +35,7 @@ from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
 from .sound import CuePlayer
 from .summary_page import SummaryPage
+from .window_size import MINIMUM, restore_or_fit
 from .window_state import load_geometry, save_geometry
 
 Ask = Callable[[QWidget, str, str], bool]
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         self.cues = cues  # None: silent (tests, previews); the app passes a CuePlayer
         self.keep_awake = keep_awake
         self.setWindowTitle("HipFit")
-        self.setMinimumSize(800, 600)
+        self.setMinimumSize(*MINIMUM)
         self.sound_status = QLabel(accessibleName="Sound status")
         self.statusBar().addPermanentWidget(self.sound_status)
         if cues is not None:
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
                 lines.append(log.notice)
                 self.picker.show_notice("\n".join(lines))
             QTimer.singleShot(0, self.offer_resume)
-        self._restore_geometry()
+        self.restored_geometry = restore_or_fit(self, load_geometry(user_paths().config))
 
     # --- pages --------------------------------------------------------------------------------------------
 
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         changes = {self.catalog.exercises[e].name: reps for e, reps in self._rep_changes.items()}
         self.summary_page.offer_to_remember(changes)
         self.pages.setCurrentWidget(self.summary_page)
+        self.summary_page.back_button.setFocus()
 
     def remember_rep_changes(self) -> None:
         """The user said yes on the summary: the reps chosen with + and - become the saved counts."""
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
         self._adopt(self.saved)
         self._show_week()
         self.pages.setCurrentWidget(self.picker)
+        self.picker.routines.setFocus()  # arrow keys move in the list, not in the preview
         self.setWindowTitle("HipFit")
 
     # --- settings -----------------------------------------------------------------------------------------
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow):
             self.picker.refresh_preview()  # its "last time" lines
 
     def _log_problem(self, message: str) -> None:
+        log.warning("training log: %s", message)
         self.picker.show_notice(message)
         self.statusBar().showMessage(message, 20000)
 
@@ -372,11 +377,3 @@ class MainWindow(QMainWindow):
             self.cues.shutdown()
         save_geometry(user_paths().config, self.saveGeometry())
         event.accept()
-
-    def _restore_geometry(self) -> None:
-        geometry = load_geometry(user_paths().config)
-        if geometry is not None and self.restoreGeometry(geometry):
-            self.restored_geometry: QByteArray | None = geometry
-            return
-        self.restored_geometry = None
-        self.resize(1024, 700)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,16 +14,21 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ..exercises.model import LEVELS, Catalog
 from ..settings.model import Settings
-from ..workout.describe import preview_html, routine_summary
+from ..workout.describe import first_start_routine, routine_summary
 from ..workout.plan import Plan, compile_plan
+from ..workout.preview import routine_preview
 from .lazy_labels import LazyLabels
+from .preview_cards import PreviewPane
+from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
+
+LIST_EMS = 24  # the routine list's width in body sizes: a name and its length on two unbroken lines
+LIST_SHARE = 0.34  # but never more than this share of the page: the cards need the room
 
 
 class PickerPage(QWidget):
@@ -43,8 +48,7 @@ class PickerPage(QWidget):
         self.routines = QListWidget(accessibleName="Routines")
         self.routines.setWordWrap(True)
         self.routines.setSpacing(6)
-        self.preview = QTextBrowser(accessibleName="Routine preview")
-        self.preview.setOpenLinks(False)
+        self.preview = PreviewPane()
         self.level = QComboBox(accessibleName="Level")
         self.level.addItems([level.capitalize() for level in LEVELS])
         self.level.setCurrentIndex(LEVELS.index(settings.level))
@@ -56,9 +60,8 @@ class PickerPage(QWidget):
         self.notice.setVisible(False)
 
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("<h2>Pick a routine</h2>")
+        left_layout = self._left_layout = QVBoxLayout(left)
+        heading = mark(QLabel("Pick a routine"), "title")
         left_layout.addWidget(heading)
         self.week = QLabel(accessibleName="This week")  # "This week (from Mon 23 Nov): 1 of 3 workouts"
         self.week.setVisible(False)
@@ -76,12 +79,15 @@ class PickerPage(QWidget):
         more_row.addWidget(self.history_button)
         left_layout.addLayout(more_row)
         left_layout.addWidget(self.start_button)
-        splitter = QSplitter()
+        splitter = self._splitter = QSplitter()
+        self._divider_moved = False
+        self._preview_pending = True
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_divider_moved", True))
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([300, 600])
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
 
@@ -97,6 +103,29 @@ class PickerPage(QWidget):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
         self._labels = LazyLabels(self.routines, self._label)
         self._fill()
+        self._scaler = follow_scale(self, self._apply_scale)
+        self.refresh_preview()
+
+    def _apply_scale(self, scale: TypeScale) -> None:
+        apply_roles(self, scale)
+        space(self._layout, scale)
+        space(self._left_layout, scale, margin="")
+        self.routines.setSpacing(scale.gap("tight"))
+        self.preview.apply_scale(scale)
+        self._fit_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        """The list's width from the type scale, until the user drags the divider."""
+        scale = getattr(self, "_scaler", None) and self._scaler.scale
+        if scale is None or self._divider_moved:
+            return
+        width = self._splitter.width()
+        listed = min(scale.body_px * LIST_EMS, round(width * LIST_SHARE))
+        self._splitter.setSizes([listed, max(1, width - listed)])
 
     def _label(self, routine_id: str) -> str:
         routine = self.catalog.routines[routine_id]
@@ -112,9 +141,14 @@ class PickerPage(QWidget):
             self.routines.addItem(item)
         self._labels.restart()
         ids = list(self.catalog.routines)
-        wanted = chosen or self.settings.last_routine
+        # a routine file removed since last time: as on a first start
+        wanted = next((r for r in (chosen, self.settings.last_routine) if r in ids), None) or self._first_start()
         self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
 
+    def _first_start(self) -> str | None:
+        """Chosen among the built-in routines only: compiling thousands of user routines must not delay it."""
+        shipped = [r for r in self.catalog.routines.values() if r.source == "data/routines.yaml"]
+        return first_start_routine(compile_plan(r, self.catalog, self.settings) for r in shipped)
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -149,10 +183,20 @@ class PickerPage(QWidget):
     def _level_picked(self, index: int) -> None:
         self.level_changed.emit(LEVELS[index])
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._preview_pending:
+            self.refresh_preview()
+
     def _show_preview(self, row: int) -> None:
-        if row < 0:
+        """Build the cards for `row`; while the page is hidden, once when it shows (start-up built them twice:
+        once for the picker, again when the window added the training log's lines)."""
+        scaler = getattr(self, "_scaler", None)
+        self._preview_pending = not self.isVisible()
+        if row < 0 or scaler is None or scaler.scale is None or self._preview_pending:
             return
         routine = list(self.catalog.routines.values())[row]
         plan = compile_plan(routine, self.catalog, self.settings)
         last_times = self.last_times(plan) if self.last_times is not None else None
-        self.preview.setHtml(preview_html(plan, self.catalog, routine.description, last_times))
+        self.preview.show_preview(routine_preview(plan, self.catalog, routine.description, last_times),
+                                  scaler.scale)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..system.keepawake import KeepAwakeUnavailable
+from ..system.keepawake import MAY_DIM, KeepAwakeUnavailable
 
 DBUS_TIMEOUT_MS = 1000  # a screensaver service that does not answer within this is treated as absent
 
@@ -32,24 +32,27 @@ class FreedesktopScreenSaver:
         try:  # on first use, so start-up does not load QtDBus
             from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
         except ImportError as problem:
-            raise KeepAwakeUnavailable("Cannot keep the screen awake: Qt's D-Bus module is missing") from problem
+            raise KeepAwakeUnavailable(f"{MAY_DIM}: this installation cannot talk to the desktop",
+                                       f"PySide6.QtDBus: {problem!r}") from problem
         name = f"hipfit-keepawake-{next(self._numbers)}"
         if self.bus_address is None:
             bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
         else:
             bus = QDBusConnection.connectToBus(self.bus_address, name)
         if not bus.isConnected():
+            detail = f"no D-Bus session bus: {bus.lastError().message()}"
             del bus
             QDBusConnection.disconnectFromBus(name)
-            raise KeepAwakeUnavailable("Cannot keep the screen awake: no D-Bus session bus")
+            raise KeepAwakeUnavailable(f"{MAY_DIM}: no desktop session to ask", detail)
         call = QDBusMessage.createMethodCall(self.SERVICE, self.PATH, self.SERVICE, "Inhibit")
         call.setArguments(["HipFit", reason])
         reply = bus.call(call, QDBus.CallMode.Block, self.timeout_ms)
         if reply.type() != QDBusMessage.MessageType.ReplyMessage:
+            detail = f"{reply.errorName()}: {reply.errorMessage()}"
             del bus
             QDBusConnection.disconnectFromBus(name)
             raise KeepAwakeUnavailable(
-                f"Cannot keep the screen awake: no screensaver service answered ({reply.errorName()})")
+                f"{MAY_DIM}: no screen-saver service to ask", f"{self.SERVICE}.Inhibit: {detail}")
         self.connection_name = name
         arguments = reply.arguments()
         self.cookie = int(arguments[0]) if arguments else None

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect, QtAudio
 
 from ..system import tones
+from ..system.logfile import log
 from ..system.paths import user_paths
 from ..workout.cues import Action, CuePlanner, CueQueue, PlayTone, Say, SoundChoices, StopSpeech
 from ..workout.events import Event
@@ -183,7 +184,8 @@ class CuePlayer(QObject):
         try:
             files = tones.ensure_tones(folder)
         except OSError as problem:
-            self._set_problem("sound", f"Sound unavailable: cannot write the tones to {folder} ({problem.strerror})")
+            log.warning("sound: cannot write the tones to %s: %r", folder, problem)
+            self._set_problem("sound", "Sound unavailable: the tones could not be saved on this computer")
             return
         volume = _linear(self.planner.settings.volume)
         for name, path in files.items():

@@ -14,6 +14,8 @@ from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QThread, QTimer, Sig
 from PySide6.QtTextToSpeech import QTextToSpeech
 from shiboken6 import Shiboken
 
+from ..system.logfile import log
+
 VOICE_TIMEOUT = 10.0  # seconds a speech engine may take to start before we say it is unavailable
 THREAD_STOP_MS = 1000
 
@@ -111,7 +113,8 @@ class ThreadedVoice(QObject):
     @Slot(QTextToSpeech.ErrorReason, str)
     def _error(self, reason: QTextToSpeech.ErrorReason, message: str) -> None:
         if self.phase in ("starting", "failed"):  # may come after engineChanged, with a better reason
-            self._fail(f"Voice unavailable: {message}" if message else "Voice unavailable")
+            log.warning("voice (%s): %s [%s]", self.engine, message, reason)  # Qt's words stay in the log
+            self._fail("Voice unavailable: the speech engine reported a problem")
         elif self._talking:
             self._talking = False
             self.idle.emit()

@@ -1,8 +1,9 @@
 """Keep the screen on and the computer awake while a session runs, on Linux, Windows and macOS.
 
 Each platform has a small backend with `acquire(reason)` and `release()`; `acquire` raises
-`KeepAwakeUnavailable` with a sentence for the user when it cannot work. `KeepAwake` wraps a backend so that
-nothing ever fails loudly: the first failure becomes `message` (once) and later calls do nothing.
+`KeepAwakeUnavailable` with a sentence for the user when it cannot work, and the technical detail (a D-Bus
+error name, a return code) apart. `KeepAwake` wraps a backend so that nothing ever fails loudly: the first
+failure becomes `message` (once), its detail goes to the log, and later calls do nothing.
 The Linux backend talks D-Bus through Qt, so it lives in `qt/screensaver_dbus.py` and is passed in.
 """
 
@@ -14,11 +15,18 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from .logfile import log
+
 REASON = "An exercise session is running"
+MAY_DIM = "The screen may dim"  # every failure to keep it awake starts so: what the user will notice
 
 
 class KeepAwakeUnavailable(Exception):
-    """Raised by a backend with a message the window can show as it is."""
+    """Raised by a backend with a message the window can show as it is; `detail` is for the log only."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class Backend(Protocol):
@@ -48,9 +56,9 @@ class KeepAwake:
         try:
             self.backend.acquire(reason)
         except KeepAwakeUnavailable as problem:
-            self._fail(str(problem))
+            self._fail(str(problem), problem.detail)
         except Exception as problem:  # a platform call we did not foresee failing: still never crash
-            self._fail(f"Cannot keep the screen awake: {problem}")
+            self._fail(f"{MAY_DIM}: keeping it awake failed", repr(problem))
         else:
             self.held = True
         return self.held
@@ -62,9 +70,11 @@ class KeepAwake:
         try:
             self.backend.release()
         except Exception as problem:  # releasing is best effort; the OS drops the request at exit anyway
-            self._fail(f"Cannot release the keep-awake request: {problem}")
+            self._fail("The screen may stay on after the session: the keep-awake request was not withdrawn",
+                       repr(problem))
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, detail: str = "") -> None:
+        log.warning("keep-awake (%s): %s%s", self.backend.name, message, f" [{detail}]" if detail else "")
         self.message = message
         if self.on_message is not None:
             self.on_message(message)
@@ -88,7 +98,8 @@ class Unsupported:
         self.platform = platform
 
     def acquire(self, reason: str) -> None:
-        raise KeepAwakeUnavailable(f"Cannot keep the screen awake on {self.platform}: turn off screen blanking")
+        raise KeepAwakeUnavailable(f"{MAY_DIM}: HipFit cannot keep it awake on {self.platform}; "
+                                   "turn off screen blanking")
 
     def release(self) -> None:
         pass
@@ -110,13 +121,15 @@ class WindowsExecutionState:
             try:
                 kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
             except (AttributeError, OSError) as problem:
-                raise KeepAwakeUnavailable("Cannot keep the screen awake: kernel32 is not available") from problem
+                raise KeepAwakeUnavailable(f"{MAY_DIM}: Windows gave no way to keep it awake",
+                                           f"kernel32: {problem!r}") from problem
             function = kernel32.SetThreadExecutionState
             function.argtypes = [ctypes.c_uint32]
             function.restype = ctypes.c_uint32
             self._set_state = function
         if self._set_state(flags) == 0:  # 0 is failure; otherwise the previous state
-            raise KeepAwakeUnavailable("Cannot keep the screen awake: Windows refused the request")
+            raise KeepAwakeUnavailable(f"{MAY_DIM}: Windows refused to keep it awake",
+                                       f"SetThreadExecutionState({flags:#x}) returned 0")
 
     def acquire(self, reason: str) -> None:
         self._call(self.ES_CONTINUOUS | self.ES_SYSTEM_REQUIRED | self.ES_DISPLAY_REQUIRED)
@@ -143,7 +156,7 @@ class MacPowerAssertion:
             iokit_path = ctypes.util.find_library("IOKit")
             cf_path = ctypes.util.find_library("CoreFoundation")
             if not iokit_path or not cf_path:
-                raise KeepAwakeUnavailable("Cannot keep the screen awake: IOKit is not available")
+                raise KeepAwakeUnavailable(f"{MAY_DIM}: macOS gave no way to keep it awake", "IOKit not found")
             iokit, cf = ctypes.cdll.LoadLibrary(iokit_path), ctypes.cdll.LoadLibrary(cf_path)
             cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
             cf.CFStringCreateWithCString.restype = ctypes.c_void_p
@@ -169,7 +182,8 @@ class MacPowerAssertion:
                     cf.CFRelease(string)
         if result != 0:
             code = result & 0xFFFFFFFF  # an IOReturn, e.g. 0xe00002c2
-            raise KeepAwakeUnavailable(f"Cannot keep the screen awake: macOS refused the request ({code:#x})")
+            raise KeepAwakeUnavailable(f"{MAY_DIM}: macOS refused to keep it awake",
+                                       f"IOPMAssertionCreateWithName returned {code:#x}")
         self.assertion = assertion.value
 
     def release(self) -> None:

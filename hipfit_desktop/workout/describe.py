@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from ..exercises.model import Catalog, equipment_words
 from .card import build_card, card_html, counts_text
 from .plan import Plan, PlannedExercise
 
-__all__ = ["advice_html", "clock_text", "counts_text", "duration_text", "exercise_html", "preview_html",
-           "routine_summary"]
+__all__ = ["advice_html", "clock_text", "counts_text", "duration_text", "exercise_html", "first_start_routine",
+           "preview_html", "routine_summary"]
 
 # Shown first, before any exercise; the couch-stretch note only when the routine has the couch stretch.
 SAFETY_ADVICE = ("injury-ask-physio", "general-warm-up", "start-without-resistance", "warm-up-before-couch-stretch")
@@ -39,6 +39,13 @@ def clock_text(seconds: float) -> str:
 def routine_summary(plan: Plan) -> str:
     gear = equipment_words(plan.equipment)
     return f"about {duration_text(plan.estimated_seconds)} · {len(plan.exercises)} exercises · {gear}"
+
+
+def first_start_routine(plans: Iterable[Plan]) -> str | None:
+    """The routine a new user sees selected: the shortest that needs no equipment (else the shortest), so the
+    first try is a short session and not the whole menu in one go."""
+    ranked = sorted(plans, key=lambda plan: (bool(plan.equipment), plan.estimated_seconds))
+    return ranked[0].routine_id if ranked else None
 
 
 def advice_html(catalog: Catalog, advice_ids: tuple[str, ...]) -> str:

@@ -31,6 +31,21 @@ class Summary:
     not_finished: tuple[str, ...]  # exercises left unfinished when the session was ended early
 
 
+def headline(summary: Summary) -> str:
+    """The summary's title, in words that match what was done: praise only when every set was."""
+    if summary.sets_planned and summary.sets_done == summary.sets_planned:
+        return "Well done: every set done!"
+    if not summary.finished_early:  # the end was reached, with sets skipped on the way
+        skipped = summary.sets_planned - summary.sets_done
+        return f"Finished, with {skipped} of {summary.sets_planned} sets skipped"
+    if summary.sets_done == 0:
+        return "Stopped before the first set was done"
+    whole = sum(1 for t in summary.exercises if t.sets_done == t.sets_planned)
+    if whole == 0:
+        return f"Stopped after {summary.sets_done} of {summary.sets_planned} sets"
+    return f"Stopped after {whole} of {len(summary.exercises)} exercises"
+
+
 def summarize(session: Session) -> Summary:
     segments = session.plan.segments
     statuses = session.statuses
