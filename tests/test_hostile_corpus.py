@@ -60,5 +60,5 @@ def test_hand_made_and_mutated_files_never_break_start_up():
 
 
 @pytest.mark.slow
-def test_a_larger_sweep_of_mutations():  # -k sweep
+def test_a_larger_sweep_of_mutations():
     check(mutations(int(os.environ.get("HIPFIT_HOSTILE_MUTATIONS", "2000"))), batches=8)
