@@ -186,14 +186,23 @@ def test_too_many_exercises_in_one_routine(tmp_path):
     assert problems(tmp_path / "r") == [f"{path}:5: routines[0].exercises: 41 exercises in one routine; at most 40"]
 
 
-def test_too_many_reps_in_one_routine(tmp_path):
-    """20 sets of 100 reps on each side, three times over: 12 000 reps. One such item (4 000) still loads."""
-    item = "      - {exercise: clamshell, sets: 20, reps: 100}\n"
-    path = user_file(tmp_path / "r", "  - id: huge\n    name: Huge\n    exercises:\n" + item * 3)
+def test_too_much_work_in_one_routine(tmp_path):
+    """20 sets of 100 clamshells a side at 3 s plus a 2 s pause: 5.6 hours. 10 sets (2.8 hours) still load."""
+    path = user_file(tmp_path / "r", "  - id: huge\n    name: Huge\n    exercises:\n"
+                                     "      - {exercise: clamshell, sets: 20, reps: 100}\n")
     assert problems(tmp_path / "r") == [
-        f"{path}:5: routines[0].exercises: 12000 reps in all (sets x reps x sides); at most 5000"]
-    user_file(tmp_path / "r", "  - id: huge\n    name: Huge\n    exercises:\n" + item)
+        f"{path}:5: routines[0].exercises: about 5.6 hours of work without rests; at most 4"]
+    user_file(tmp_path / "r", "  - id: huge\n    name: Huge\n    exercises:\n"
+                              "      - {exercise: clamshell, sets: 10, reps: 100}\n")
     assert problems(tmp_path / "r") == []
+
+
+def test_timed_work_counts_its_seconds(tmp_path):
+    """Ten-minute couch stretches, 20 sets a leg: 6.7 hours."""
+    path = user_file(tmp_path / "r", "  - id: long\n    name: Long\n    exercises:\n"
+                                     "      - {exercise: couch-stretch, sets: 20, seconds: 600}\n")
+    assert problems(tmp_path / "r") == [
+        f"{path}:5: routines[0].exercises: about 6.7 hours of work without rests; at most 4"]
 
 
 def test_too_many_routine_files(tmp_path, monkeypatch):

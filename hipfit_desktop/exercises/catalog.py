@@ -33,7 +33,9 @@ SCHEMA = 1
 MAX_ROUTINE_FILES = 100  # files read from routines/; the rest are reported, not read
 MAX_ROUTINES_PER_FILE = 100
 MAX_EXERCISES_PER_ROUTINE = 40  # the full session, every exercise once, has 12
-MAX_ROUTINE_REPS = 5000  # sets x reps x sides (a timed set counts one); the full session has about 1 100
+# Work without rests (the full session: 56 min of it); also caps a plan's size: at 3 s or more a rep, 4 800 reps.
+MAX_ROUTINE_HOURS = 4
+REP_SECONDS = 3  # a rep without its hold, for that estimate: the app's default tempo (up 1 s, down 2 s)
 
 
 # --- loading ---------------------------------------------------------------------------------------------
@@ -276,20 +278,24 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
         items.append(item)
     if not items:
         raise fields.error("exercises", "the list is empty")
-    reps = sum(_reps(item, exercises[item.exercise]) for item in items)
-    if reps > MAX_ROUTINE_REPS:
-        raise fields.error("exercises", f"{reps} reps in all (sets x reps x sides); at most {MAX_ROUTINE_REPS}")
+    hours = sum(_work_seconds(item, exercises[item.exercise]) for item in items) / 3600
+    if hours > MAX_ROUTINE_HOURS:
+        raise fields.error("exercises", f"about {hours:.1f} hours of work without rests; at most {MAX_ROUTINE_HOURS}")
     fields.finish(allowed_extra=("equipment_allowed",))
     return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
                    fields.node.value["id"].line)
 
 
-def _reps(item: RoutineItem, exercise: Exercise) -> int:
-    """What an item asks for at most: its sets times its reps (a timed set counts one), on each side."""
+def _work_seconds(item: RoutineItem, exercise: Exercise) -> int:
+    """The item's work at most, without rests, on each side: timed seconds, or reps at REP_SECONDS plus the
+    longest hold any version has."""
     sets = item.sets or exercise.volume.sets
-    reps = 1 if exercise.timed else item.reps or exercise.volume.reps or 1
     sides = 2 if exercise.one_sided or any(step.one_sided for step in exercise.progressions) else 1
-    return sets * reps * sides
+    if exercise.timed:
+        return sets * (item.seconds or exercise.volume.seconds or 0) * sides
+    hold = max([exercise.volume.hold.high if exercise.volume.hold else 0] +
+               [step.hold.high for step in exercise.progressions if step.hold is not None])
+    return sets * (item.reps or exercise.volume.reps or 0) * sides * (REP_SECONDS + hold)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -108,7 +108,7 @@ ROUTINE_ONLY: list[tuple[str, str]] = [
     ("five-thousand-huge-routines", huge_routines(5000)),
     ("a-hundred-and-one-routines", ROUTINE_HEAD + "".join(
         f"  - id: r{i}\n    name: R{i}\n    exercises: [squat]\n" for i in range(101))),
-    ("reps-over-the-limit", ROUTINE_HEAD + "  - id: big\n    name: Big\n    exercises:\n"
+    ("work-over-the-limit", ROUTINE_HEAD + "  - id: big\n    name: Big\n    exercises:\n"
      + "      - {exercise: clamshell, sets: 20, reps: 100}\n" * 2),
     ("forty-one-exercises", routine("", exercises="[" + ", ".join(["squat"] * 41) + "]")),
     ("cyrillic-id", routine("", routine_id="b\u0430nd-day")),
