@@ -214,3 +214,49 @@ def test_too_many_routine_files(tmp_path, monkeypatch):
     assert [str(p) for p in catalog.problems] == [
         f"{tmp_path / 'r'}: holds 3 routine files; only the first 2 by name were read"]
     assert {"r0", "r1"} <= set(catalog.routines) and "r2" not in catalog.routines
+
+
+def test_a_routines_folder_that_refuses_reading_is_reported_with_the_reason(tmp_path, monkeypatch):
+    """As root every folder is readable, so the refusal is simulated where the folder is listed."""
+    import errno
+
+    def refuse(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    paths, found = catalog_module.routine_files(tmp_path)
+    assert paths == [] and [str(p) for p in found] == [f"{tmp_path}: cannot be read (Permission denied)"]
+    assert (found[0].line, found[0].field) == (None, "")
+
+
+def test_exactly_the_file_limit_is_read_without_a_word(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalog_module, "MAX_ROUTINE_FILES", 2)
+    for i in range(2):
+        user_file(tmp_path / "r", f"  - id: r{i}\n    name: R{i}\n    exercises: [squat]\n", name=f"{i}.yaml")
+    paths, found = catalog_module.routine_files(tmp_path / "r")
+    assert [p.name for p in paths] == ["0.yaml", "1.yaml"] and found == []
+    assert catalog_module.routine_files(tmp_path / "missing") == ([], [])
+    file_instead = tmp_path / "file"
+    file_instead.write_text("x", encoding="utf-8")
+    [problem] = catalog_module.routine_files(file_instead)[1]
+    assert (problem.line, problem.field) == (None, "")
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("0" + "1234567" * 2 + "012", "YAML 1.1 reads '012345671234567012' as the octal number"),  # 18 digits
+    ("1" + ":00" * 33, "YAML 1.1 reads '1:00:00"),  # 100 characters: still explained
+    ("1" + ":00" * 33 + "0", None),  # 101: too long to be worth computing
+], ids=["eighteen-digit-octal", "hundred-characters", "hundred-and-one"])
+def test_the_yaml11_hints_up_to_their_length_limits(text, hint):
+    from hipfit_desktop.exercises.strictyaml import yaml11_meaning
+
+    meaning = yaml11_meaning(text)
+    assert (meaning is None) if hint is None else meaning.startswith(hint)
+
+
+def test_an_alias_of_a_scalar_counts_one_value():
+    """Each use of an alias counts what it stands for: here 1 + 3 values, then 1 each for two scalar aliases."""
+    from hipfit_desktop.exercises import yaml_tree
+
+    builder_root = yaml_tree.build("a: &s 5\nb: *s\nc: *s\n", "f.yaml")
+    assert builder_root is not None and [n.value for n in builder_root.value.values()] == [5, 5, 5]

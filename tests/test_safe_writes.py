@@ -103,3 +103,51 @@ def test_the_app_log_is_private_and_never_written_through_a_link(tmp_path):
     finally:
         logfile.stop_log()
     assert victim.read_bytes() == b"precious"
+
+
+def test_a_refusal_names_the_file_and_says_permission(tmp_path):
+    """UnsafeFile is an OSError like the ones callers already report: errno EPERM, the path as its filename."""
+    import errno
+
+    from hipfit_desktop.system.safe_files import check_writable_target, private_folder
+
+    target = tmp_path / "ro.txt"
+    target.write_bytes(b"mine")
+    target.chmod(0o400)
+    (tmp_path / "link").symlink_to(target)
+    (tmp_path / "dir").mkdir()
+    cases = [(target, "it is read-only, and HipFit leaves it as it is"),
+             (tmp_path / "link", "it is a symbolic link, and HipFit does not write through links"),
+             (tmp_path / "dir", "it is a folder, not a regular file")]
+    for path, why in cases:
+        with pytest.raises(OSError) as info:
+            check_writable_target(path)
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (errno.EPERM, why, str(path))
+    with pytest.raises(OSError) as info:
+        private_folder(target)
+    assert (info.value.errno, info.value.strerror, info.value.filename) == (
+        errno.EPERM, "it is a file, not a folder", str(target))
+
+
+def test_saving_into_a_folder_the_user_chose_leaves_its_mode_alone(tmp_path):
+    """An export into ~/Documents must not make that folder private; only HipFit's own folders are tightened."""
+    from hipfit_desktop.system.safe_files import write_atomic
+
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    folder.chmod(0o755)
+    write_atomic(folder / "export.csv", b"a,b\n")
+    assert mode(folder) == 0o755 and mode(folder / "export.csv") == 0o600
+
+
+def test_a_new_file_never_replaces_an_existing_name_or_link(tmp_path):
+    from hipfit_desktop.system.safe_files import write_new_file
+
+    (tmp_path / "taken").write_bytes(b"first")
+    (tmp_path / "link").symlink_to(tmp_path / "nowhere")
+    for name in ("taken", "link"):
+        with pytest.raises(FileExistsError):
+            write_new_file(tmp_path / name, b"second")
+    assert (tmp_path / "taken").read_bytes() == b"first" and not (tmp_path / "nowhere").exists()
+    write_new_file(tmp_path / "fresh", b"new")
+    assert (tmp_path / "fresh").read_bytes() == b"new" and mode(tmp_path / "fresh") == 0o600

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hipfit_desktop.exercises.strictyaml import load_text
 from hipfit_desktop.settings.model import Settings
 from hipfit_desktop.settings.store import SettingsStore, write_atomic
 from hipfit_desktop.system.paths import user_paths
@@ -152,3 +153,30 @@ def test_thousands_of_problems_are_listed_as_twenty_and_a_count(path, catalog):
     warnings = SettingsStore(path).load(catalog).warnings
     assert len(warnings) == 21 and warnings[0].startswith("settings.yaml:2: k0: unknown key")
     assert warnings[-1] == "settings.yaml:22: 4980 more problems from this line on are not listed"
+
+
+@pytest.mark.parametrize("typed, written", [
+    ('mine: !note "two\\nlines"\n', 'mine: !note "two\\nlines"\n'),
+    ("mine: !note plain words\n", "mine: !note 'plain words'\n"),  # PyYAML quotes tagged text: same value
+    ('mine: "quoted"\n', "mine: quoted\n"),
+    ("mine: 1:30\n", "mine: 1:30\n"),
+], ids=["tagged-quoted-break", "tagged-plain", "quoted", "base-60-text"])
+def test_kept_scalars_keep_their_tag_and_meaning(path, catalog, typed, written):
+    path.write_text("version: 1\n" + typed, encoding="utf-8")
+    store = SettingsStore(path)
+    loaded = store.load(catalog)
+    assert store.save(loaded.settings).ok
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(written)
+    again = SettingsStore(path)
+    again.load(catalog)
+    assert again.save(loaded.settings).ok and path.read_text(encoding="utf-8") == text
+
+
+def test_two_anchors_of_the_same_name_stay_two(path, catalog):
+    """YAML lets a name be anchored again; the save must not let an alias change which value it means."""
+    path.write_text("version: 1\na: &x [1]\nb: *x\nc: &x [2]\nd: *x\n", encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.save(store.load(catalog).settings).ok
+    root = load_text(path.read_text(encoding="utf-8"), "s")
+    assert [[n.value for n in root.value[k].value] for k in "abcd"] == [[1], [1], [2], [2]]

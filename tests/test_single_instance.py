@@ -100,3 +100,34 @@ def test_a_second_hipfit_raises_the_first_and_exits(qtbot, hipfit_home):
     assert said == "hipfit: HipFit is already open; its window was brought to the front.\n"
     qtbot.waitUntil(lambda: raised == [True])
     lock.release()
+
+
+def test_a_released_lock_is_no_longer_held(tmp_path):
+    lock = single_instance.acquire(tmp_path)
+    assert lock is not None and lock.held
+    lock.release()
+    assert not lock.held
+    lock.release()  # twice is harmless (the window closing after an error)
+
+
+def test_a_world_readable_lock_folder_is_made_private(tmp_path):
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    lock = single_instance.acquire(folder)
+    assert lock is not None
+    assert folder.stat().st_mode & 0o777 == 0o700
+    lock.release()
+
+
+def test_a_file_system_without_locks_lets_the_start_go_ahead(tmp_path, monkeypatch):
+    """flock failing for another reason than "taken" (ENOLCK on some network mounts) is not a second HipFit."""
+    import errno
+    import fcntl
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    lock = single_instance.acquire(tmp_path)
+    assert lock is not None and not lock.held

@@ -49,8 +49,7 @@ def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
     routines = parse_routines(routines_text, "data/routines.yaml", exercises)
     problems: list[DataError] = []
     if user_routines_dir is not None:
-        paths, problem = routine_files(user_routines_dir)
-        problems += [problem] if problem else []
+        paths, problems = routine_files(user_routines_dir)
         for path in paths:
             try:
                 extra = parse_routines_node(load_file(path), str(path), exercises)
@@ -65,7 +64,7 @@ def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
     return Catalog(exercises, routines, advice, defaults, tuple(problems))
 
 
-def routine_files(folder: Path) -> tuple[list[Path], DataError | None]:
+def routine_files(folder: Path) -> tuple[list[Path], list[DataError]]:
     """The routine files in `folder`, by name, and what to tell the user if it cannot be read (or has too many).
 
     No folder is no routines; a folder that is there but unreadable, or a file in its place, is said so.
@@ -74,16 +73,15 @@ def routine_files(folder: Path) -> tuple[list[Path], DataError | None]:
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries if entry.name.endswith((".yaml", ".yml")))
     except FileNotFoundError:
-        return [], None
+        return [], []
     except NotADirectoryError:
-        return [], DataError(str(folder), None, "", "cannot be read (it is a file; routines go in a folder)")
+        return [], [DataError(str(folder), None, "", "cannot be read (it is a file; routines go in a folder)")]
     except OSError as exc:
-        return [], DataError(str(folder), None, "", f"cannot be read ({exc.strerror or exc})")
-    problem = None
-    if len(names) > MAX_ROUTINE_FILES:
-        problem = DataError(str(folder), None, "", f"holds {len(names)} routine files; only the first "
-                                                   f"{MAX_ROUTINE_FILES} by name were read")
-    return [folder / name for name in names[:MAX_ROUTINE_FILES]], problem
+        return [], [DataError(str(folder), None, "", f"cannot be read ({exc.strerror or exc})")]
+    problems = [] if len(names) <= MAX_ROUTINE_FILES else [
+        DataError(str(folder), None, "", f"holds {len(names)} routine files; only the first {MAX_ROUTINE_FILES} "
+                                         "by name were read")]
+    return [folder / name for name in names[:MAX_ROUTINE_FILES]], problems
 
 
 def parse_exercises(text: str, file: str) -> tuple[dict[str, Exercise], dict[str, Advice], AppDefaults]:

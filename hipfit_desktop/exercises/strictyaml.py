@@ -40,9 +40,9 @@ def load_file(path: Path, display_name: str | None = None) -> Node:
 
 def decode(data: bytes, file: str) -> str:
     try:
-        return data.decode("utf-8")
+        return data.decode()  # UTF-8
     except UnicodeDecodeError as exc:
-        text = data[: exc.start].decode("utf-8")
+        text = data[: exc.start].decode()
         raise DataError(file, line_of(text, len(text)), "",
                         f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 

@@ -105,7 +105,10 @@ class _Builder:
                 self.keys[-1] = (event.value, line)  # a key is its text as typed: `1` and `true` are words here
                 return
             self.count(1, line)
-            self.finished(_scalar(event), event.anchor, 1)
+            node = _scalar(event)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (node, 1)
+            self.finished(node)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if self.wants_key():
                 raise DataError(self.file, line, self.frames[-1][3] or "(top)", "keys must be plain words")
@@ -121,8 +124,10 @@ class _Builder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             node, anchor, before, _ = self.frames.pop()
             self.keys.pop()
-            self.open_anchors.discard(anchor)
-            self.finished(node, anchor, self.values - before)
+            if anchor is not None:
+                self.open_anchors.discard(anchor)
+                self.anchors[anchor] = (node, self.values - before)
+            self.finished(node)
         elif isinstance(event, yaml.AliasEvent):
             if self.wants_key():
                 raise DataError(self.file, line, self.frames[-1][3] or "(top)", "keys must be plain words")
@@ -152,11 +157,9 @@ class _Builder:
             raise DataError(self.file, line, self.child_path(), f"the alias *{name} names no anchor above it")
         node, size = self.anchors[name]
         self.count(size, line)
-        self.finished(node, None, size)
+        self.finished(node)
 
-    def finished(self, node: Node, anchor: str | None, size: int) -> None:
-        if anchor is not None:
-            self.anchors[anchor] = (node, size)
+    def finished(self, node: Node) -> None:
         if not self.frames:
             self.root = node
             return

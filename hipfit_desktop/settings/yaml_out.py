@@ -18,21 +18,18 @@ _LINE_BREAKS = "\n\r\x85\u2028\u2029"  # what YAML reads as a line break
 _RESOLVER = yaml.resolver.Resolver()
 
 
-class _Dumper(yaml.SafeDumper):
-    """Names an anchor as the user did (`&timings`), not PyYAML's `&id001`."""
-
-    anchor_names: dict[int, str] = {}
-
-    def generate_anchor(self, node: yaml.Node) -> str:
-        return self.anchor_names.get(id(node)) or super().generate_anchor(node)
-
-
 def dump(document: dict[str, Any]) -> str:
     """`document` (plain values, and `Node`s kept from the user's file) as YAML text."""
     converter = _Converter()
     root = converter.node(document)
-    dumper = type("_NamedAnchors", (_Dumper,), {"anchor_names": converter.anchor_names})
-    return yaml.serialize(root, Dumper=dumper, allow_unicode=True, width=4096)
+
+    class NamedAnchors(yaml.SafeDumper):
+        """Names an anchor as the user did (`&timings`), not PyYAML's `&id001`."""
+
+        def generate_anchor(self, node: yaml.Node) -> str:
+            return converter.anchor_names.get(id(node)) or super().generate_anchor(node)
+
+    return yaml.serialize(root, Dumper=NamedAnchors, allow_unicode=True, width=4096)
 
 
 class _Converter:
@@ -43,8 +40,7 @@ class _Converter:
 
     def node(self, value: Any) -> yaml.Node:
         if isinstance(value, dict):
-            return yaml.MappingNode("tag:yaml.org,2002:map", [(_key(k), self.node(v)) for k, v in value.items()],
-                                    flow_style=False)
+            return yaml.MappingNode("tag:yaml.org,2002:map", [(_key(k), self.node(v)) for k, v in value.items()])
         if isinstance(value, Node):
             return self.kept(value)
         return _scalar(value)

@@ -20,8 +20,8 @@ from pathlib import Path
 MAX_READ_BYTES = 1_000_000  # docs/DECISIONS.md, Limits: a routine file of the largest allowed size is ~400 kB
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_KINDS = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = {stat.S_IFREG: "a file", stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device",
+          stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket", stat.S_IFLNK: "a symbolic link"}
 
 
 class UnsafeFile(OSError):
@@ -32,7 +32,7 @@ class UnsafeFile(OSError):
 
 
 def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return _KINDS.get(stat.S_IFMT(mode), "an unusual kind of file")
 
 
 def read_limited(path: Path, limit: int = MAX_READ_BYTES) -> bytes:

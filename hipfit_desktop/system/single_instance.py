@@ -12,7 +12,6 @@ window is a smaller harm than a HipFit that will not open.
 from __future__ import annotations
 
 import os
-from contextlib import suppress
 from pathlib import Path
 
 from .safe_files import private_folder
@@ -29,8 +28,8 @@ class InstanceLock:
     """Held from `acquire()` until `release()` or the end of the process. `held` is False where locking was
     not possible (the start went ahead unguarded)."""
 
-    def __init__(self, path: Path, fd: int | None) -> None:
-        self.path, self._fd = path, fd
+    def __init__(self, fd: int | None) -> None:
+        self._fd = fd
 
     @property
     def held(self) -> bool:
@@ -44,22 +43,18 @@ class InstanceLock:
 
 def acquire(folder: Path) -> InstanceLock | None:
     """The lock in `folder`, or None when another HipFit holds it."""
-    path = folder / LOCK_NAME
     if fcntl is None:  # pragma: no cover - Windows
-        return InstanceLock(path, None)
+        return InstanceLock(None)
     try:
         private_folder(folder, tighten=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0),
-                     0o600)
+        # Where fcntl exists, so does O_NOFOLLOW; Python makes the descriptor non-inheritable itself.
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError:
-        return InstanceLock(path, None)
+        return InstanceLock(None)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+    except OSError as exc:
         os.close(fd)
-        return None
-    except OSError:  # a file system without locks: go ahead unguarded
-        with suppress(OSError):
-            os.close(fd)
-        return InstanceLock(path, None)
-    return InstanceLock(path, fd)
+        # Taken: another HipFit runs. Any other error (a file system without locks): go ahead unguarded.
+        return None if isinstance(exc, BlockingIOError) else InstanceLock(None)
+    return InstanceLock(fd)
