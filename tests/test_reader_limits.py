@@ -213,6 +213,7 @@ def test_too_many_routine_files(tmp_path, monkeypatch):
     catalog = load_catalog(user_routines_dir=tmp_path / "r")
     assert [str(p) for p in catalog.problems] == [
         f"{tmp_path / 'r'}: holds 3 routine files; only the first 2 by name were read"]
+    assert (catalog.problems[0].line, catalog.problems[0].field) == (None, "")
     assert {"r0", "r1"} <= set(catalog.routines) and "r2" not in catalog.routines
 
 
@@ -260,3 +261,53 @@ def test_an_alias_of_a_scalar_counts_one_value():
 
     builder_root = yaml_tree.build("a: &s 5\nb: *s\nc: *s\n", "f.yaml")
     assert builder_root is not None and [n.value for n in builder_root.value.values()] == [5, 5, 5]
+
+
+def test_a_control_character_in_a_description_is_refused_and_none_is_empty(tmp_path):
+    path = user_file(tmp_path / "r", '  - id: mine\n    name: Mine\n    description: "ring \\a"\n'
+                                     "    exercises: [squat]\n")
+    assert problems(tmp_path / "r") == [
+        f"{path}:5: routines[0].description: control character U+0007 is not allowed here"]
+    user_file(tmp_path / "r", "  - id: mine\n    name: Mine\n    exercises: [squat]\n")
+    assert load_catalog(user_routines_dir=tmp_path / "r").routine("mine").description == ""
+
+
+def test_exactly_forty_exercises_load(tmp_path):
+    user_file(tmp_path / "r", "  - id: long\n    name: Long\n    exercises: [" + ", ".join(["squat"] * 40) + "]\n")
+    assert problems(tmp_path / "r") == []
+
+
+def test_exactly_four_hours_of_work_load(tmp_path):
+    """12 ten-minute couch stretches a leg: 14 400 s, the limit itself. One squat more (6 s) is over."""
+    stretch = "      - {exercise: couch-stretch, sets: 12, seconds: 600}\n"
+    user_file(tmp_path / "r", "  - id: long\n    name: Long\n    exercises:\n" + stretch)
+    assert problems(tmp_path / "r") == []
+    path = user_file(tmp_path / "r", "  - id: long\n    name: Long\n    exercises:\n" + stretch
+                     + "      - {exercise: squat, sets: 1, reps: 1}\n")
+    assert problems(tmp_path / "r") == [
+        f"{path}:5: routines[0].exercises: about 4.0 hours of work without rests; at most 4"]
+
+
+@pytest.mark.parametrize("exercise, counts, seconds", [
+    ("squat", {"sets": 1, "reps": 1}, 6),  # 3 s a rep, no hold, both sides (the one-legged squat is one-sided)
+    ("clamshell", {"sets": 2, "reps": 3}, 2 * 3 * 2 * (3 + 2)),  # its pause is 1-2 s: the longest counts
+    ("clamshell", {}, 3 * 10 * 2 * (3 + 2)),  # the exercise's own sets and reps (the article: 3 x 10)
+    ("couch-stretch", {"sets": 2, "seconds": 100}, 2 * 100 * 2),
+    ("couch-stretch", {}, 1 * 180 * 2),
+], ids=["squat", "clamshell", "clamshell-defaults", "couch", "couch-defaults"])
+def test_the_work_estimate_of_one_item(catalog, exercise, counts, seconds):
+    from hipfit_desktop.exercises.model import RoutineItem
+
+    assert catalog_module._work_seconds(RoutineItem(exercise, **counts), catalog.exercises[exercise]) == seconds
+
+
+def test_a_two_sided_exercise_counts_once(catalog):
+    """An exercise none of whose versions is one-sided is worked once a rep, not on each side."""
+    from dataclasses import replace
+
+    from hipfit_desktop.exercises.model import RoutineItem
+
+    squat = catalog.exercises["squat"]
+    two_sided = replace(squat, one_sided=False, progressions=tuple(replace(step, one_sided=None)
+                                                                  for step in squat.progressions))
+    assert catalog_module._work_seconds(RoutineItem("squat", sets=1, reps=1), two_sided) == 3

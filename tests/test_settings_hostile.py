@@ -180,3 +180,49 @@ def test_two_anchors_of_the_same_name_stay_two(path, catalog):
     assert store.save(store.load(catalog).settings).ok
     root = load_text(path.read_text(encoding="utf-8"), "s")
     assert [[n.value for n in root.value[k].value] for k in "abcd"] == [[1], [1], [2], [2]]
+
+
+def test_a_linked_settings_file_is_read_only_for_the_session_with_its_warnings(path, catalog, tmp_path):
+    target = tmp_path / "synced.yaml"
+    target.write_text("version: 1\nlevel: advanced\ncolour: green\n", encoding="utf-8")
+    path.symlink_to(target)
+    store = SettingsStore(path)
+    loaded = store.load(catalog)
+    assert [w.split(": ")[1] for w in loaded.warnings] == ["colour"]
+    assert store.read_only == (f"HipFit does not save your settings: {path} is not changed because it is a symbolic "
+                               "link, and HipFit does not write through links.")
+    assert store.save(loaded.settings).message == store.read_only
+
+
+def test_a_reused_anchor_name_never_makes_an_alias_point_elsewhere(path, catalog):
+    """The save writes the `timings` section first, so the second `&x` would come between the first one and
+    its last alias; that anchor gets a new name instead."""
+    path.write_text("version: 1\nb: &x [2]\nbb: *x\na: &x [1]\ntimings:\n  extra: *x\n", encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.save(store.load(catalog).settings).ok
+    root = load_text(path.read_text(encoding="utf-8"), "s")
+    values = {key: [n.value for n in root.value[key].value] for key in ("b", "bb", "a")}
+    assert values == {"b": [2], "bb": [2], "a": [1]}
+    assert [n.value for n in root.value["timings"].value["extra"].value] == [1]
+
+
+def test_a_folder_made_by_a_racing_start_is_fine(tmp_path, monkeypatch):
+    """Two HipFits starting at once may both find the folder missing; the second mkdir must not fail."""
+    import os
+
+    from hipfit_desktop.system.safe_files import private_folder
+
+    folder = tmp_path / "config"
+    folder.mkdir()
+    real_stat = os.stat
+    raced: list[bool] = []
+
+    def stat_before_the_other_start(target, *args, **kwargs):
+        if os.fspath(target) == str(folder) and not raced:
+            raced.append(True)
+            raise FileNotFoundError(target)
+        return real_stat(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_before_the_other_start)
+    private_folder(folder)
+    assert raced == [True] and folder.is_dir()

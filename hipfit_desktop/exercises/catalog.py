@@ -34,7 +34,7 @@ MAX_ROUTINE_FILES = 100  # files read from routines/; the rest are reported, not
 MAX_ROUTINES_PER_FILE = 100
 MAX_EXERCISES_PER_ROUTINE = 40  # the full session, every exercise once, has 12
 # Work without rests (the full session: 56 min of it); also caps a plan's size: at 3 s or more a rep, 4 800 reps.
-MAX_ROUTINE_HOURS = 4
+MAX_ROUTINE_WORK = 4 * 3600  # seconds
 REP_SECONDS = 3  # a rep without its hold, for that estimate: the app's default tempo (up 1 s, down 2 s)
 
 
@@ -276,9 +276,10 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
         items.append(item)
     if not items:
         raise fields.error("exercises", "the list is empty")
-    hours = sum(_work_seconds(item, exercises[item.exercise]) for item in items) / 3600
-    if hours > MAX_ROUTINE_HOURS:
-        raise fields.error("exercises", f"about {hours:.1f} hours of work without rests; at most {MAX_ROUTINE_HOURS}")
+    work = sum(_work_seconds(item, exercises[item.exercise]) for item in items)
+    if work > MAX_ROUTINE_WORK:
+        raise fields.error("exercises", f"about {work / 3600:.1f} hours of work without rests; "
+                                        f"at most {MAX_ROUTINE_WORK // 3600}")
     fields.finish(allowed_extra=("equipment_allowed",))
     return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
                    fields.node.value["id"].line)
@@ -289,11 +290,10 @@ def _work_seconds(item: RoutineItem, exercise: Exercise) -> int:
     longest hold any version has."""
     sets = item.sets or exercise.volume.sets
     sides = 2 if exercise.one_sided or any(step.one_sided for step in exercise.progressions) else 1
-    if exercise.timed:
-        return sets * (item.seconds or exercise.volume.seconds or 0) * sides
-    hold = max([exercise.volume.hold.high if exercise.volume.hold else 0] +
-               [step.hold.high for step in exercise.progressions if step.hold is not None])
-    return sets * (item.reps or exercise.volume.reps or 0) * sides * (REP_SECONDS + hold)
+    if exercise.timed:  # a timed exercise always has its seconds, a counted one its reps (`_volume`)
+        return sets * int(item.seconds or exercise.volume.seconds) * sides  # type: ignore[arg-type]
+    holds = [hold.high for hold in (exercise.volume.hold, *(step.hold for step in exercise.progressions)) if hold]
+    return sets * int(item.reps or exercise.volume.reps) * sides * (REP_SECONDS + max(holds, default=0))
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

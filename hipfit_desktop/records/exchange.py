@@ -89,7 +89,7 @@ def _user_text(path: Path) -> str | None:
     """A user file's text for the backup; None for one that is missing or that HipFit would not read either
     (a named pipe would hang the export, a link to /dev/zero fill the memory)."""
     try:
-        return read_limited(path).decode("utf-8")
+        return read_limited(path).decode()  # UTF-8
     except (OSError, UnicodeDecodeError):
         return None
 

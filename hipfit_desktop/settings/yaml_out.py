@@ -63,7 +63,7 @@ class _Converter:
                 self.anchor_names[id(made)] = value.anchor
             return made
         if value.tag is not None:
-            return yaml.ScalarNode(value.tag, value.value, style=_style(value.value) if not value.plain else None)
+            return yaml.ScalarNode(value.tag, value.value, style=_style(value.value))  # a plain one has no break
         if isinstance(value.value, str) and value.plain:  # `1:30` stays `1:30`, not '1:30'
             return yaml.ScalarNode(_RESOLVER.resolve(yaml.ScalarNode, value.value, (True, False)), value.value)
         return _scalar(value.value)
