@@ -151,3 +151,59 @@ def test_a_new_file_never_replaces_an_existing_name_or_link(tmp_path):
     assert (tmp_path / "taken").read_bytes() == b"first" and not (tmp_path / "nowhere").exists()
     write_new_file(tmp_path / "fresh", b"new")
     assert (tmp_path / "fresh").read_bytes() == b"new" and mode(tmp_path / "fresh") == 0o600
+
+
+def test_a_read_over_several_chunks_still_stops_at_the_limit(tmp_path, monkeypatch):
+    """200 kB that fstat calls empty (a /proc-like file): the running total, not the last chunk, meets the limit."""
+    import os
+
+    from hipfit_desktop.system.safe_files import read_limited
+
+    path = tmp_path / "growing"
+    path.write_bytes(b"x" * 200_000)
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    with pytest.raises(OSError, match="larger than 150000 bytes") as info:
+        read_limited(path, limit=150_000)
+    assert info.value.filename == str(path)
+    assert read_limited(path, limit=200_000) == b"x" * 200_000
+
+
+def test_what_is_not_read_names_its_file(tmp_path):
+    from hipfit_desktop.system.safe_files import read_limited
+
+    (tmp_path / "big").write_bytes(b"x" * 11)
+    cases = ((tmp_path, "it is a folder, not a regular file"), (tmp_path / "big", "it is larger than 10 bytes"))
+    for path, why in cases:
+        with pytest.raises(OSError) as info:
+            read_limited(path, limit=10)
+        assert (info.value.strerror, info.value.filename) == (why, str(path))
+
+
+@pytest.mark.parametrize("before, after", [(0o755, 0o700), (0o750, 0o700), (0o644, 0o600), (0o700, 0o700)])
+def test_hipfits_own_folders_lose_other_peoples_access(tmp_path, before, after):
+    from hipfit_desktop.system.safe_files import private_folder
+
+    folder = tmp_path / "own"
+    folder.mkdir()
+    folder.chmod(before)
+    private_folder(folder, tighten=True)
+    assert mode(folder) == after
+
+
+def test_a_folder_whose_mode_cannot_change_is_still_used(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from hipfit_desktop.system.safe_files import private_folder
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o755)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chmod", refuse)
+    private_folder(folder, tighten=True)
+    assert mode(folder) == 0o755

@@ -226,3 +226,9 @@ def test_a_folder_made_by_a_racing_start_is_fine(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "stat", stat_before_the_other_start)
     private_folder(folder)
     assert raced == [True] and folder.is_dir()
+
+
+def test_twenty_problems_are_all_listed(path, catalog):
+    path.write_text("version: 1\n" + "".join(f"k{i}: {i}\n" for i in range(20)), encoding="utf-8")
+    warnings = SettingsStore(path).load(catalog).warnings
+    assert len(warnings) == 20 and warnings[-1].startswith("settings.yaml:21: k19: unknown key")
