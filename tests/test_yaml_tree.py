@@ -66,3 +66,13 @@ def test_a_yaml_error_without_a_place_still_names_the_file(monkeypatch):
     monkeypatch.setattr(yaml, "parse", broken)
     error = refusal("a: 1\n")
     assert (str(error), error.line, error.field) == ("f.yaml: not valid YAML: the parser gave up", None, "")
+
+
+def test_a_marked_error_without_a_mark_has_no_line(monkeypatch):
+    def broken(*args, **kwargs):
+        raise yaml.MarkedYAMLError(problem="lost its place")
+        yield  # a generator, like yaml.parse
+
+    monkeypatch.setattr(yaml, "parse", broken)
+    error = refusal("a: 1\n")
+    assert (str(error), error.line) == ("f.yaml: not valid YAML: lost its place", None)

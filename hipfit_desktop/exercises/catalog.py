@@ -278,8 +278,9 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
         raise fields.error("exercises", "the list is empty")
     work = sum(_work_seconds(item, exercises[item.exercise]) for item in items)
     if work > MAX_ROUTINE_WORK:
-        raise fields.error("exercises", f"about {work / 3600:.1f} hours of work without rests; "
-                                        f"at most {MAX_ROUTINE_WORK // 3600}")
+        hours, minutes = divmod(work // 60, 60)
+        raise fields.error("exercises", f"about {hours} h {minutes} min of work without rests; "
+                                        f"at most {MAX_ROUTINE_WORK // 3600} h")
     fields.finish(allowed_extra=("equipment_allowed",))
     return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
                    fields.node.value["id"].line)
