@@ -1,5 +1,5 @@
-"""`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID`, `settings`, `history`, `export` and
-`import FILE` on the command line."""
+"""`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID`, `figure ID`, `settings`, `history`,
+`export` and `import FILE` on the command line."""
 
 from __future__ import annotations
 
@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     exercise.add_argument("--version", help="a version (progression) id; default: yours, or your level's")
     exercise.add_argument("--level", choices=LEVELS, help="beginner, intermediate or advanced")
     exercise.add_argument("--list", action="store_true", help="the exercise ids, names and versions")
+    figure = commands.add_parser("figure", help="draw an exercise's figure into a PNG or SVG file")
+    figure.add_argument("exercise", help="an exercise id, as `hipfit exercise --list` shows")
+    figure.add_argument("--version", help="a version (progression) id; default: yours, or your level's")
+    figure.add_argument("--side", choices=("left", "right"), help="the side it is done on (default: left)")
+    figure.add_argument("--progress", type=_progress, default=0.0,
+                        help="how far through the movement: 0 the start pose (default), 1 the end pose")
+    figure.add_argument("--out", type=Path, required=True, help="the file to write: FILE.png or FILE.svg")
     commands.add_parser("settings", help="where your settings are kept, and what they are")
     history = commands.add_parser("history", help="your training log: this week and the sessions before")
     history.add_argument("--weeks", type=_weeks, default=4, help="how many weeks back, this one included (4)")
@@ -68,6 +75,16 @@ def _weeks(text: str) -> int:
     if not 1 <= weeks <= 1000:
         raise argparse.ArgumentTypeError(f"weeks: {weeks} is out of range (1 to 1000)")
     return weeks
+
+
+def _progress(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"progress: {text} is out of range (0 to 1)")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print(format_settings(store.path, settings, catalog))
     if args.command == "list":
         return _print(format_list(catalog, settings))
+    if args.command == "figure":
+        return _figure_command(args, catalog, settings)
     if args.level:
         settings = replace(settings, level=args.level)
     if args.command == "exercise":
@@ -175,6 +194,41 @@ def _exercise_command(args: argparse.Namespace, catalog: Catalog, settings: Sett
     return _print(card_text(build_card(item, catalog)))
 
 
+def _figure_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:
+    """`hipfit figure`: one frame of an exercise's figure, painted without a window."""
+    from .figure.book import load_figures
+    from .figure.motion import extent, pose_at
+
+    exercise = catalog.exercises.get(args.exercise)
+    if exercise is None:
+        print(f"hipfit: unknown exercise {args.exercise!r} (known: {', '.join(catalog.exercises)})", file=sys.stderr)
+        return 2
+    known = [p.id for p in exercise.progressions]
+    if args.version is not None and args.version not in known:
+        print(f"hipfit: {exercise.id} has no version {args.version!r} (known: {', '.join(known)})", file=sys.stderr)
+        return 2
+    item = plan_exercise(exercise, catalog, settings, progression_id=args.version)
+    side = args.side or ("left" if item.one_sided else None)
+    try:
+        figure, props = load_figures(catalog.exercises).get(exercise.id, item.progression.id)
+    except DataError as problem:  # a broken install: the shipped figures do not load
+        print(f"hipfit: {problem}", file=sys.stderr)
+        return 1
+    from .qt.figure_render import write_figure  # Qt loads only to paint
+
+    try:
+        write_figure(pose_at(figure, props, args.progress, side), extent(figure, props, side), args.out)
+    except ValueError as problem:
+        print(f"hipfit: {problem}", file=sys.stderr)
+        return 2
+    except OSError as problem:
+        print(f"hipfit: {problem}", file=sys.stderr)
+        return 1
+    print(f"hipfit: wrote {args.out} ({exercise.name}, {item.progression.name}"
+          f"{f', {side} side' if side else ''}, progress {args.progress:g})", file=sys.stderr)
+    return 0
+
+
 def format_exercises(catalog: Catalog) -> str:
     """`hipfit exercise --list`: each id and name, then its versions (id, level, name)."""
     lines = []
@@ -237,7 +291,7 @@ def format_plan(plan: Plan) -> str:
         first = block[0]
         length = sum(s.seconds or 0 for s in block)
         self_paced = any(s.seconds is None for s in block)
-        if first.rep is not None:
+        if first.counts_reps:
             what = f"SET {first.set}/{first.sets}"
             phases = ", ".join(f"{s.kind} {s.seconds} s" for s in block if s.rep == 1 and s.seconds is not None)
             pace = f"at your own pace ({phases} each)" if self_paced and phases else (
@@ -272,6 +326,8 @@ def format_settings(path: Path, settings: Settings, catalog: Catalog) -> str:
     level = marked(settings.level, settings.level == default.level)
     lines.append(f"Level: {level}" + ("" if settings.level_chosen else ", not chosen yet"))
     lines.append(f"First side: {marked(settings.first_side, settings.first_side == default.first_side)}")
+    presses = "a press for each rep" if settings.count_each_rep else "one press a set"
+    lines.append(f"At your own pace: {marked(presses, settings.count_each_rep == default.count_each_rep)}")
     lines.append("Timings:")
     for name in TIMINGS:
         own = getattr(settings, name)

@@ -1,12 +1,13 @@
-"""Photograph the real app under Xvfb: picker, a rep hold, a rest, the couch-stretch hold, the summary, and
-the get-ready of an advanced version.
+"""Photograph the real app under Xvfb, on a 1366x768 screen.
 
-With `--pages`: the picker and the summary at 1366×768 and 1024×600 only (run on a 1366x768 screen).
+`--pages`: the picker and the summary at 1366×768 and 1024×600.
+`--session`: the session page in every phase at 1366×768, a set at 1024×600, and a montage of them at 25 %
+(the view from the floor), as `session-*.png`.
+`--log`: from a made-up training log of a few weeks, the picker with the week and "last time" lines, and the
+history page.
+Without a flag, all three.
 
-Then, from a made-up training log of a few weeks, the picker with the week and "last time" lines, and the
-history page (only these with `--log`).
-
-Run with `xvfb-run -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshots.py [OUT_DIR] [--log]`
+Run with `xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [OUT_DIR] [--pages]`
 (`make screenshots` does this). A fake clock moves the session to each moment; the pictures are of the
 real window on the X screen, taken with ImageMagick's `import -window root`.
 """
@@ -52,7 +53,7 @@ def advance_until(window: MainWindow, clock: FakeClock, done) -> None:  # type: 
         session = driver.session
         if done(session):
             return
-        if session.segment.kind == "self_paced":
+        if session.segment.seconds is None:
             clock.now += 2
             driver.rep_done()
         else:
@@ -69,7 +70,7 @@ def log_shots(app: QApplication, out: Path) -> None:
     from hipfit_desktop.records.database import HistoryLog
     from hipfit_desktop.records.recorder import SessionRecorder
     from hipfit_desktop.workout.engine import Session
-    from hipfit_desktop.workout.plan import compile_plan
+    from hipfit_desktop.workout.plan import SELF_PACED_KINDS, compile_plan
 
     catalog = load_catalog()
     settings = Settings(level="intermediate", level_chosen=True, last_routine="band-day")
@@ -89,10 +90,10 @@ def log_shots(app: QApplication, out: Path) -> None:
             session.subscribe(SessionRecorder(log, session, now=lambda wall=wall: wall[0]))
             session.start()
             while session.state != "finished":
-                step = 2.0 if session.segment.kind == "self_paced" else session.remaining() or 0
+                step = 2.0 if session.segment.kind in SELF_PACED_KINDS else session.remaining() or 0
                 clock.now += step
                 wall[0] += step
-                session.rep_done() if session.segment.kind == "self_paced" else session.tick()
+                session.rep_done() if session.segment.kind in SELF_PACED_KINDS else session.tick()
         log.close()
         window = MainWindow(catalog, settings, clock=clock, ask=lambda *_: True,
                             log=HistoryLog(Path(folder) / "history.sqlite3"))
@@ -129,6 +130,59 @@ def page_shots(app: QApplication, out: Path) -> None:
         window.close()
 
 
+SESSION_MOMENTS = (  # (file name, routine, the moment, seconds into it)
+    ("session-get-ready", "band-day", lambda s: s.segment.kind == "get_ready", 3.2),
+    ("session-up", "day-a", lambda s: s.segment.kind == "up" and s.segment.rep == 8, 0.5),
+    ("session-hold", "day-a", lambda s: s.segment.kind == "hold" and s.segment.rep == 8, 0.8),
+    ("session-down", "day-a", lambda s: s.segment.kind == "down" and s.segment.rep == 8, 1.2),
+    ("session-rest", "day-a", lambda s: s.segment.kind == "rest" and s.segment.set == 2, 12.3),
+    ("session-your-pace", "band-day", lambda s: s.segment.kind == "self_paced_set", 14.0),
+    ("session-switch-sides", "band-day", lambda s: s.segment.kind == "switch_sides", 2.4),
+    ("session-go", "day-a", lambda s: s.segment.phase == "GO" and s.segment.side == "right", 11.5),
+    ("session-stretch", "day-a", lambda s: s.segment.phase == "STRETCH", 97.4),
+)
+
+
+def session_shots(app: QApplication, out: Path) -> None:
+    """Each phase at 1366×768 (and paused), a guided set and an own-pace set at 1024×600, then the 25 % montage."""
+    shots = []
+    for width, height in ((1366, 768), (1024, 600)):
+        for name, routine, moment, seconds in SESSION_MOMENTS:
+            small = (width, height) != (1366, 768)
+            if small and name not in ("session-hold", "session-your-pace"):
+                continue
+            clock = FakeClock()
+            window = MainWindow(load_catalog(), Settings(level_chosen=True), clock=clock, ask=lambda *_: True)
+            window.setGeometry(0, 0, width, height)
+            window.show()
+            window.start_routine(routine)
+            if name in ("session-hold", "session-up", "session-down"):  # the side leg lift: a side and a tempo
+                window.driver.jump_to_exercise(1)
+            advance_until(window, clock, moment)
+            clock.now += seconds
+            assert window.driver is not None
+            window.driver.wake()
+            file = f"{name}-{width}x{height}" if small else name
+            shoot(app, out, file, (width, height))
+            shots.append(file)
+            if name == "session-rest" and not small:
+                window.session_page.show_outline()  # a dialog of its own: photographed as a widget
+                settle(app)
+                assert window.session_page.outline is not None
+                window.session_page.outline.grab().save(str(out / "session-outline.png"))
+                print(f"wrote {out / 'session-outline.png'}")
+                window.session_page.outline.reject()
+                window.driver.toggle_pause()
+                shoot(app, out, "session-paused", (width, height))
+            window.driver.finish()
+            window.close()
+    # The floor's view: every shot at a quarter of its size, side by side, as a runner 2-3 m away sees them.
+    quarters = [str(out / f"{name}.png") for name in shots]
+    subprocess.run(["montage", *quarters, "-resize", "25%", "-tile", "4x", "-geometry", "+6+6",
+                    "-background", "#808080", str(out / "session-at-25-percent.png")], check=True)
+    print(f"wrote {out / 'session-at-25-percent.png'}")
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -139,46 +193,11 @@ def main() -> int:
     if "--pages" in sys.argv:
         page_shots(app, out)
         return 0
-    clock = FakeClock()
-    window = MainWindow(load_catalog(), clock=clock, ask=lambda *_: True)
-    window.setGeometry(0, 0, 1024, 700)
-    window.show()
-    shoot(app, out, "picker")
-
-    window.start_routine("full-hip-session")
-    advance_until(window, clock, lambda s: s.segment.kind == "hold" and s.segment.rep == 4)
-    clock.now += 0.6
-    window.driver.wake()
-    shoot(app, out, "rep-hold")
-
-    advance_until(window, clock, lambda s: s.segment.kind == "rest" and s.segment.set == 2)
-    clock.now += 12.3
-    window.driver.wake()
-    shoot(app, out, "rest")
-
-    window.driver.finish()
-    window.show_picker()
-    window.start_routine("couch-stretch-mobility")
-    advance_until(window, clock, lambda s: s.segment.kind == "timed" and s.segment.side == "right")
-    window.driver.skip()  # so the summary shows a skipped set
-    advance_until(window, clock, lambda s: s.segment.kind == "timed" and s.segment.exercise == "couch-stretch")
-    clock.now += 97.4
-    window.driver.wake()
-    shoot(app, out, "couch-stretch")
-
-    advance_until(window, clock, lambda s: s.state == "finished")
-    shoot(app, out, "summary")
-    window.close()
-
-    advanced = MainWindow(load_catalog(), Settings(level="advanced", level_chosen=True), clock=clock,
-                          ask=lambda *_: True)
-    advanced.setGeometry(0, 0, 1024, 700)
-    advanced.show()
-    advanced.start_routine("band-day")
-    clock.now += 3.2
-    advanced.driver.wake()
-    shoot(app, out, "get-ready-advanced")
-    advanced.close()
+    if "--session" in sys.argv:
+        session_shots(app, out)
+        return 0
+    page_shots(app, out)
+    session_shots(app, out)
     log_shots(app, out)
     return 0
 

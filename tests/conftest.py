@@ -58,7 +58,20 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def small_plan(catalog):
-    """Band day cut down: 2 sets x 3 reps, so whole runs stay short."""
+    """Band day cut down: 2 sets x 3 reps, so whole runs stay short. Own-pace reps are counted one press each
+    (`count_each_rep`), so the side step's reps are segments of their own; `one_press_plan` is the default."""
+    from hipfit_desktop.settings.model import Settings
+    from hipfit_desktop.workout.plan import compile_plan
+
+    settings = Settings(count_each_rep=True)
+    for exercise in ("banded-side-step", "banded-knee-drive", "clamshell", "glute-bridge"):
+        settings = settings.with_exercise(exercise, sets=2, reps=3)
+    return compile_plan(catalog.routine("band-day"), catalog, settings)
+
+
+@pytest.fixture
+def one_press_plan(catalog):
+    """`small_plan` as the app plans it by default: each own-pace set (the side step) is one step, one press."""
     from hipfit_desktop.settings.model import Settings
     from hipfit_desktop.workout.plan import compile_plan
 

@@ -152,8 +152,10 @@ def test_an_own_pace_exercise_says_how_a_rep_is_counted(catalog):
     assert card.counts == "3 sets x 15 reps each side, at your own pace"
     assert volume(card) == [
         "3 × 15 reps: the article", "each direction: the app's reading",
-        "at your own pace: press Space after each rep: app default",
+        "at your own pace: one press when the whole set is done: app default",
         "rest 30 s between sets: app default", "switch sides 8 s: app default"]
+    counted = card_for(catalog, "banded-side-step", Settings(count_each_rep=True))
+    assert "at your own pace: a press after each rep: app default" in volume(counted)
 
 
 def test_a_hold_the_user_changed_names_the_articles_own(catalog):
@@ -162,8 +164,11 @@ def test_a_hold_the_user_changed_names_the_articles_own(catalog):
     assert card.counts == "3 sets x 15 reps, hold 5 s, at your own pace"
     assert volume(card) == [
         "3 × 15 reps: the article", "hold 5 s at the top (the article: hold 2 s): your setting",
-        "at your own pace: press Space at the top of each rep, then hold: your setting",
+        "at your own pace: one press when the whole set is done: your setting",
         "rest 30 s between sets: app default"]
+    counted = card_for(catalog, "glute-bridge", Settings(count_each_rep=True).with_exercise(
+        "glute-bridge", pace="own", hold_seconds=5))
+    assert "at your own pace: a press at the top of each rep, then hold: your setting" in volume(counted)
     clamshell = card_for(catalog, "clamshell", Settings().with_exercise("clamshell", hold_seconds=4))
     assert "hold 4 s at the top (the article: pause 1–2 s): your setting" in volume(clamshell)
     assert clamshell.counts == "3 sets x 10 reps each side, hold 4 s"  # outside the article's range: no range

@@ -208,6 +208,28 @@ EXERCISE_CASES = [
      "chair", f"exercises[0].progressions[0].equipment[0]: unknown equipment 'chair' {_KNOWN_EQUIPMENT}"),
     ("exercise-not-a-mapping", "  - id: hold\n", "  - just-a-name\n  - id: hold\n", "just-a-name",
      "exercises[1]: expected a mapping, got 'just-a-name' (text)"),
+    ("first-step-tips", *_after("        changes: The starting form.\n", "        tips: [Go slowly.]\n"), "tips:",
+     "exercises[0].progressions[0].tips: the first version uses the exercise's `steps` and `tips`: move them there"),
+    ("advice-id-61", *_after("    pace: guided\n", f"    advice: [{'a' * 61}]\n"), "a" * 61,
+     "exercises[0].advice[0]: too long (61 characters, at most 60)"),
+    ("advice-unknown-id", *_after("    pace: guided\n", "    advice: [start-slow, kneel-soft]\n"), "kneel-soft",
+     "exercises[0].advice[1]: unknown advice 'kneel-soft' (known: start-slow)"),
+    ("later-step-steps-leave-out-the-box", _LIFT_LADDER,
+     _LIFT_LADDER.replace("  - id: hold", _SECOND_STEP.format(id="boxed", level="intermediate", equipment="box")
+                          + "        steps: [Lift the leg higher.]\n  - id: hold"),
+     "steps: [Lift the leg higher.]",
+     'exercises[0].progressions[1].steps: this version adds box, but its steps never mention it (say where the box '
+     'goes: "box" or "step")'),
+    ("later-step-tips-without-steps", _LIFT_LADDER,
+     _LIFT_LADDER.replace("  - id: hold", _SECOND_STEP.format(id="tipped", level="beginner", equipment="")
+                          + "        tips: [Go slowly.]\n  - id: hold"),
+     "tips: [Go slowly.]", "exercises[0].progressions[1].tips: a version with its own tips needs its own `steps` too"),
+    ("later-step-set-up-differs", _LIFT_LADDER,
+     _LIFT_LADDER.replace("  - id: hold", _SECOND_STEP.format(id="other", level="beginner", equipment="wall")
+                          + "        one_sided: false\n        hold_seconds: 2\n        pace: own\n  - id: hold"),
+     "      - id: other",
+     "exercises[0].progressions[1].steps: missing: its equipment, one_sided, hold_seconds, pace differ from the "
+     "version below (plain), so its set-up does too; give it its own steps and tips"),
 ]
 
 
@@ -282,6 +304,15 @@ def test_bad_routines_file_message(old, new, where, expected):
     text = edit(ROUTINES, old, new)
     snippet, nth = where if isinstance(where, tuple) else (where, 1)
     assert str(routines_error(text)) == f"r.yaml:{line_of(text, snippet, nth)}: {expected}"
+
+
+def test_an_unknown_advice_id_is_refused_naming_every_known_one():
+    """With two advice items in the file, the message lists both, sorted, so the user can pick the right id."""
+    text = edit(exercises_yaml(), "    text: Begin without weights.\n",
+                "    text: Begin without weights.\n  - id: cushion\n    text: Kneel on a cushion.\n")
+    text = edit(text, "    pace: guided\n", "    pace: guided\n    advice: [kneel-soft]\n")
+    assert str(exercises_error(text)) == (f"x.yaml:{line_of(text, 'kneel-soft')}: exercises[0].advice[0]: unknown "
+                                          "advice 'kneel-soft' (known: cushion, start-slow)")
 
 
 def _exercises_needing(equipment: str) -> dict:

@@ -348,3 +348,14 @@ def test_tones_and_words_never_overlap_in_a_whole_session(catalog, voice_speed):
     assert len(tone_spans) > 100
     if voice_speed == 1.0:  # a voice as fast as the guess says everything planned
         assert len(speech_spans) == len(run.words()) >= 10
+
+
+def test_after_more_time_on_a_hold_its_words_get_the_gap_to_the_new_end(catalog):
+    """A 60 s stretch made 90 s long: "Halfway." comes at 45 s, with 42 s until the first pip of the new end."""
+    run = Run(short_plan(catalog)).start()
+    while run.session.segment.exercise != "couch-stretch" or run.session.segment.kind != "timed":
+        run.run(0.5)
+    run.session.adjust_time(30)
+    run.run(60)
+    windows = [c.speech_window for _, c in run.cues if c.speech == "Halfway."]
+    assert windows and windows[0] == pytest.approx(42, abs=0.05)

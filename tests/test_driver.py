@@ -81,3 +81,21 @@ def test_a_long_workout_of_signals_does_not_wear_down_the_interpreter(qtbot, dri
     after = sys.getrefcount(True), sys.getrefcount(False)
     # A leaking build loses at least one reference per emit (several per tick); live events may hold a few.
     assert all(b - a < ticks // 10 for a, b in zip(after, before, strict=True)), (before, after)
+
+
+def test_more_time_moves_the_next_wake_up_and_the_beats_to_the_new_end(qtbot, driver, clock):
+    """+15 s on the get-ready: at the old "3" nothing sounds; the "3" comes 15 s later. (The window's own
+    +15 s key belongs to the session page; here the engine command is run and the driver woken by hand.)"""
+    beats = []
+    driver.beat.connect(lambda beat: beats.append((beat.name, round(clock.now - 1000, 1))))
+    driver.start()
+    clock.advance(5)
+    driver.session.adjust_time(15)
+    driver.wake()
+    assert driver.session.next_wakeup() == pytest.approx(clock.now + 20 - 3)
+    clock.advance(2)
+    driver.wake()
+    assert beats == []
+    clock.advance(15)
+    driver.wake()
+    assert beats == [("3", 22.0)]

@@ -20,13 +20,14 @@ ACTIONS = st.one_of(
     st.tuples(st.sampled_from(["tick", "pause", "resume", "skip", "back", "rep_done", "finish"]), st.none()),
     st.tuples(st.just("reps"), st.integers(min_value=1, max_value=6)),
     st.tuples(st.just("jump"), st.integers(min_value=0, max_value=2)),
+    st.tuples(st.just("adjust"), st.sampled_from([15.0, -15.0])),
 )
 
 
-@pytest.fixture(scope="module")
-def plan(catalog):
+@pytest.fixture(scope="module", params=[False, True], ids=["one press per set", "a press per rep"])
+def plan(catalog, request):
     """Short but varied: get ready, guided and self-paced reps, a timed hold, both sides, rests."""
-    settings = Settings()
+    settings = Settings(count_each_rep=request.param)
     for exercise in ("glute-bridge", "hip-hinge-rotation", "squat"):
         settings = settings.with_exercise(exercise, sets=2, reps=2, seconds=10)
     routine = catalog.routine("couch-stretch-mobility")
@@ -52,6 +53,8 @@ def run(plan, actions):
             events += session.tick()
         elif name == "reps":
             events += session.change_reps(arg)
+        elif name == "adjust":
+            events += session.adjust_time(arg)
         elif name == "jump":
             moved_back = moved_back or arg <= (session.segment.exercise_index or 0)
             events += session.jump_to_exercise(arg) if session.state in ("running", "paused") else []
@@ -93,6 +96,8 @@ def test_save_and_restore_is_lossless(plan, actions, later):
                 continue
             if name == "reps":
                 s.change_reps(arg)
+            elif name == "adjust":
+                s.adjust_time(arg)
             elif name == "jump":
                 if s.state in ("running", "paused"):
                     s.jump_to_exercise(arg)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QPushButton
 
 from hipfit_desktop.qt.help_dialog import HelpDialog
 from hipfit_desktop.qt.main_window import MainWindow
-from hipfit_desktop.qt.theme import PHASE_COLOURS, contrast_ratio, phase_colours
 from hipfit_desktop.settings.model import Settings
 
 pytestmark = pytest.mark.gui
@@ -35,8 +34,8 @@ def answers():
 
 @pytest.fixture
 def small_settings():
-    """Short sets so a whole routine runs in a few hundred fake seconds."""
-    settings = Settings()
+    """Short sets so a whole routine runs in a few hundred fake seconds; own-pace reps counted one press each."""
+    settings = Settings(count_each_rep=True)
     for exercise in ("glute-bridge", "hip-hinge-rotation", "couch-stretch", "squat", "clamshell", "side-leg-lift",
                      "donkey-kick"):
         settings = settings.with_exercise(exercise, sets=1, reps=2, seconds=10)
@@ -68,9 +67,9 @@ def run_to(window, clock, done, limit=10_000):
         session = window.driver.session
         if done(session):
             return
-        if session.segment.kind == "self_paced":
+        if session.segment.kind.startswith("self_paced"):
             clock.advance(1.5)
-            window.session_page.space()
+            window.session_page.next_step()
         else:
             clock.advance(session.remaining())
             window.driver.wake()
@@ -102,7 +101,7 @@ def test_enter_starts_the_selected_routine(qtbot, window):
     assert window.pages.currentWidget() is window.session_page
     assert window.windowTitle() == "HipFit — Band day"
     assert window.session_page.phase.text() == "GET READY"
-    assert window.session_page.countdown.text() == "10"
+    assert window.session_page.hero.text() == "10"
 
 
 def test_a_short_routine_runs_from_start_to_summary(qtbot, window, clock):
@@ -118,6 +117,16 @@ def test_a_short_routine_runs_from_start_to_summary(qtbot, window, clock):
     assert window.pages.currentWidget() is window.picker and window.driver is None
 
 
+def test_a_presenter_leaves_the_summary_with_esc_but_not_page_down(qtbot, window, clock):
+    select(window, "couch-stretch-mobility")
+    window.picker.start_button.click()
+    run_to(window, clock, lambda s: s.state == "finished")
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert window.pages.currentWidget() is window.summary_page
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.picker
+
+
 def test_a_long_pause_keeps_the_seconds_left(qtbot, window, clock):
     """Space pauses; an hour later the countdown still shows what was left, and Space carries on."""
     select(window, "couch-stretch-mobility")
@@ -128,25 +137,29 @@ def test_a_long_pause_keeps_the_seconds_left(qtbot, window, clock):
     assert window.session_page.phase.text() == "PAUSED" and window.session_page.pause_button.text() == "Resume"
     clock.advance(3600)
     window.driver.wake()
-    assert window.session_page.countdown.text() == "7"
+    assert window.session_page.hero.text() == "7"
     press(qtbot, window, Qt.Key.Key_Space)
     assert window.driver.session.state == "running"
     assert window.driver.session.remaining() == pytest.approx(6.8)
     assert window.session_page.phase.text() == "GET READY"
 
 
-def test_self_paced_rep_waits_for_space_and_counts_up(qtbot, window, clock):
+def test_an_own_pace_rep_waits_for_page_down_and_space_only_pauses(qtbot, window, clock):
+    """Page Down (a presenter's Next) ends the rep; Space pauses there as everywhere, and counts nothing."""
     select(window, "quick-no-equipment")
     window.picker.start()
     run_to(window, clock, lambda s: s.segment.kind == "self_paced")
     page = window.session_page
-    assert page.rep_done_button.isVisible() and page.phase.text() == "YOUR PACE"
-    clock.advance(12)
-    window.driver.wake()
-    assert page.countdown.text() == "0:12" and "Rep 1 of 2" in page.detail.text()
+    assert page.done_button.isVisible() and page.phase.text() == "YOUR PACE"
+    assert page.hero.text() == "1 / 2"
     press(qtbot, window, Qt.Key.Key_Space)
-    assert "Rep 2 of 2" in page.detail.text()
-    page.rep_done_button.click()
+    assert window.driver.session.state == "paused" and page.hero.text() == "1 / 2"
+    assert not page.done_button.isVisible()  # nothing to press while the clock stands still
+    press(qtbot, window, Qt.Key.Key_B)
+    assert window.driver.session.state == "running"
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert page.hero.text() == "2 / 2"
+    page.done_button.click()
     assert window.driver.session.segment.kind != "self_paced" or window.driver.session.segment.rep == 1
 
 
@@ -156,12 +169,27 @@ def test_arrow_keys_and_letters_skip_and_go_back(qtbot, window):
     session = window.driver.session
     press(qtbot, window, Qt.Key.Key_Right)
     first_set = session.index
-    assert session.segment.kind == "self_paced"
-    press(qtbot, window, Qt.Key.Key_N)
+    assert session.segment.kind.startswith("self_paced")
+    window.session_page.skip_button.click()
     assert session.segment.kind == "switch_sides"
     press(qtbot, window, Qt.Key.Key_P)
     assert session.index == first_set
+    press(qtbot, window, Qt.Key.Key_N)  # on a your-pace step: done
+    assert session.statuses[first_set] == "done"
+    press(qtbot, window, Qt.Key.Key_P)
+    assert session.index == first_set
     press(qtbot, window, Qt.Key.Key_Left)
+    assert session.segment.kind == "get_ready"
+
+
+def test_a_presenters_page_down_and_page_up_move_through_the_session(qtbot, window):
+    """A wireless presenter sends Page Down / Page Up: the same as the arrows."""
+    select(window, "band-day")
+    window.picker.start()
+    session = window.driver.session
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert session.segment.kind == "self_paced" and session.index == 1
+    press(qtbot, window, Qt.Key.Key_PageUp)
     assert session.segment.kind == "get_ready"
 
 
@@ -173,7 +201,7 @@ def test_plus_and_minus_change_the_reps_still_to_come(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Plus)
     press(qtbot, window, Qt.Key.Key_Equal)
     assert session.upcoming_reps() == 17
-    assert window.session_page.reps_note.text() == "Sets to come: 17 reps"
+    assert window.session_page.reps_note.text() == "This exercise: 17 reps a set (+ / −)"
     press(qtbot, window, Qt.Key.Key_Minus)
     assert session.upcoming_reps() == 16
 
@@ -226,7 +254,7 @@ def test_f11_toggles_fullscreen_and_f1_opens_the_key_help(qtbot, window):
     dialogs = window.findChildren(HelpDialog)
     assert dialogs and dialogs[-1].isVisible()
     text = dialogs[-1].findChildren(type(window.session_page.phase))[0].text()
-    for key in ("Space", "Right or N", "Left or P", "F11", "Esc"):
+    for key in ("Space or B", "Page Down, → or N", "Page Up, ← or P", "F11", "Esc", "O"):
         assert key in text
 
 
@@ -240,16 +268,10 @@ def test_countdown_grows_with_the_window(qtbot, window):
     window.picker.start()
     window.resize(800, 600)
     qtbot.waitUntil(lambda: window.width() == 800)
-    small = window.session_page.countdown.font().pixelSize()
+    small = window.session_page.hero.text_font().pixelSize()
     window.resize(1600, 1000)
     qtbot.waitUntil(lambda: window.width() == 1600)
-    assert window.session_page.countdown.font().pixelSize() > small * 1.5
-
-
-def test_session_page_fits_in_800_by_600(window):
-    window.picker.start()
-    hint = window.minimumSizeHint()
-    assert hint.width() <= 800 and hint.height() <= 600
+    assert window.session_page.hero.text_font().pixelSize() > small * 1.5
 
 
 def test_long_hold_bar_marks_halfway_and_thirty_seconds_left(qtbot, catalog, clock, answers):
@@ -263,13 +285,7 @@ def test_long_hold_bar_marks_halfway_and_thirty_seconds_left(qtbot, catalog, clo
     w.driver.wake()
     bar = w.session_page.hold_bar
     assert bar._marks == (0.5, pytest.approx(150 / 180)) and bar._fraction == pytest.approx(0.25)
-    assert w.session_page.countdown.text() == "2:15"
-
-
-@pytest.mark.parametrize("phase", sorted(PHASE_COLOURS))
-def test_phase_colours_are_readable(phase):
-    background, text = phase_colours(phase)
-    assert contrast_ratio(background, text) >= 4.5
+    assert w.session_page.hero.text() == "2:15"
 
 
 def test_a_key_pressed_after_the_last_deadline_still_shows_the_summary(qtbot, window, clock):
@@ -291,12 +307,12 @@ def test_no_two_shortcuts_share_a_key_press(window):
     assert len(keys) == len(set(keys)), keys
 
 
-def test_space_on_a_your_pace_step_reached_before_the_timer_counts_the_rep(qtbot, window, clock):
+def test_page_down_on_a_your_pace_step_reached_before_the_timer_counts_the_rep(qtbot, window, clock):
     select(window, "quick-no-equipment")
     window.picker.start()
     run_to(window, clock, lambda s: s.segment.kind == "rest")
     clock.advance(window.driver.session.remaining() + 0.01)  # the rest is over; the timer has not woken
     session = window.driver.session
     if session.plan.segments[session.index + 1].kind == "self_paced":
-        press(qtbot, window, Qt.Key.Key_Space)
+        press(qtbot, window, Qt.Key.Key_PageDown)
         assert session.state == "running" and session.segment.rep == 2

@@ -1,4 +1,5 @@
-"""The built wheel carries its data: an install anywhere finds exercises and routines without this folder."""
+"""The built wheel carries its data: an install anywhere finds exercises, routines and figures without this
+folder."""
 
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ def test_wheel_installed_elsewhere_loads_the_catalogue(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = ("import hipfit_desktop, sys; from hipfit_desktop.exercises.catalog import load_catalog; c = load_catalog();"
-            "print(hipfit_desktop.__file__); print(len(c.exercises), len(c.routines))")
+            "from hipfit_desktop.figure.book import load_figures; f = load_figures(c.exercises);"
+            "print(hipfit_desktop.__file__); print(len(c.exercises), len(c.routines), len(f.figures))")
     env = {**os.environ, "PYTHONPATH": str(site)}
     run = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     where, counts = run.stdout.splitlines()
-    assert where.startswith(str(site)) and counts == "12 6"
+    assert where.startswith(str(site)) and counts == "12 6 32"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.plan import change_reps, compile_plan
+from hipfit_desktop.workout.plan import compile_plan
+from hipfit_desktop.workout.rep_changes import change_reps
 
 
 def work(plan, exercise):
-    return [s for s in plan.segments if s.exercise == exercise and s.rep is not None or
-            s.exercise == exercise and s.kind == "timed"]
+    return [s for s in plan.segments if s.exercise == exercise and (s.counts_reps or s.kind == "timed")]
 
 
 def test_side_leg_lift_is_three_sets_of_fifteen_each_side_with_a_two_second_hold(catalog):
@@ -54,12 +54,25 @@ def test_hip_hinge_is_thirty_seconds_per_side_three_sets(catalog):
         (n, side, 30) for n in (1, 2, 3) for side in ("left", "right")]
 
 
-def test_self_paced_reps_have_no_seconds(catalog):
-    """Squats default to the user's own pace: each rep waits for a key, so it has no duration."""
+def test_an_own_pace_set_is_one_step_with_no_seconds(catalog):
+    """Squats default to the user's own pace: each set of 15 is one step that waits for one press."""
     plan = compile_plan(catalog.routine("full-hip-session"), catalog)
     squats = work(plan, "squat")
+    assert [(s.kind, s.seconds, s.reps, s.rep, s.set) for s in squats] == [
+        ("self_paced_set", None, 15, None, n) for n in (1, 2, 3)]
+    assert squats[0].phase == "YOUR PACE"
+    assert squats[0].prompt == "15 reps at your own pace; one press when the set is done"
+    assert plan.self_paced_reps == 231  # squat 3 x 15, side step 2 x 3 x 15, heel drop and knee drive 2 x 3 x 8 each
+    assert plan.estimated_seconds == plan.total_seconds + plan.self_paced_reps * 3
+
+
+def test_counting_each_rep_makes_every_own_pace_rep_a_step(catalog):
+    """The `count_each_rep` setting keeps a press per rep: 45 squat steps, the same estimate."""
+    plan = compile_plan(catalog.routine("full-hip-session"), catalog, Settings(count_each_rep=True))
+    squats = work(plan, "squat")
     assert len(squats) == 45 and {s.kind for s in squats} == {"self_paced"} and {s.seconds for s in squats} == {None}
-    assert plan.estimated_seconds > plan.total_seconds
+    one_press = compile_plan(catalog.routine("full-hip-session"), catalog)
+    assert plan.estimated_seconds == one_press.estimated_seconds
 
 
 def test_guided_pace_setting_turns_self_paced_reps_into_a_metronome(catalog):
@@ -125,17 +138,29 @@ def test_total_seconds_adds_up_the_timed_segments(catalog):
     assert expected == 10 + 15 * 5 + 45 + 60 + 8 + 45 + 360 + 15
 
 
-def test_change_reps_changes_only_sets_not_started(catalog):
-    """Pressing + in set 1 gives set 2 and 3 the new count; the set under way keeps its own."""
+def test_change_reps_changes_the_set_under_way_and_the_sets_to_come(catalog):
+    """12 reps pressed in rep 3 of set 1: all three sets have 12; what is behind keeps its place and kind."""
     plan = compile_plan(catalog.routine("full-hip-session"), catalog)
     current = next(i for i, s in enumerate(plan.segments) if s.exercise == "glute-bridge" and s.rep == 3)
     changed = change_reps(plan, current, 12)
     bridge = [s for s in changed.segments if s.exercise == "glute-bridge" and s.kind == "hold"]
-    assert [len([s for s in bridge if s.set == n]) for n in (1, 2, 3)] == [15, 12, 12]
-    assert changed.segments[: current + 1] == plan.segments[: current + 1]
+    assert [len([s for s in bridge if s.set == n]) for n in (1, 2, 3)] == [12, 12, 12]
+    assert [(s.kind, s.rep, s.seconds) for s in changed.segments[: current + 1]] == [
+        (s.kind, s.rep, s.seconds) for s in plan.segments[: current + 1]]
+    assert changed.segments[current].prompt == plan.segments[current].prompt.replace("of 15", "of 12")
     assert "rep 12 of 12" in [s.prompt for s in changed.segments if s.exercise == "glute-bridge"][-3]
     others = [s for s in changed.segments if s.exercise == "donkey-kick" and s.kind == "up"]
     assert len(others) == 3 * 15 * 2
+
+
+def test_the_set_under_way_keeps_the_rep_under_way(catalog):
+    """2 reps pressed in rep 3 of set 1: that set ends after rep 3; sets 2 and 3 have 2."""
+    plan = compile_plan(catalog.routine("full-hip-session"), catalog)
+    current = next(i for i, s in enumerate(plan.segments) if s.exercise == "glute-bridge" and s.rep == 3)
+    changed = change_reps(plan, current, 2)
+    bridge = [s for s in changed.segments if s.exercise == "glute-bridge" and s.kind == "hold"]
+    assert [len([s for s in bridge if s.set == n]) for n in (1, 2, 3)] == [3, 2, 2]
+    assert {s.reps for s in changed.segments if s.exercise == "glute-bridge" and s.set == 1 and s.rep} == {3}
 
 
 def test_change_reps_refuses_zero(catalog):
@@ -148,7 +173,9 @@ def test_json_has_the_fields_the_cli_promises(catalog):
     data = compile_plan(catalog.routine("band-day"), catalog).to_json()
     assert {"routine", "level", "total_seconds", "segments"} <= data.keys()
     kinds = {s["kind"] for s in data["segments"]}
-    assert {"get_ready", "rest", "switch_sides", "done", "self_paced", "up", "down"} <= kinds
+    assert {"get_ready", "rest", "switch_sides", "done", "self_paced_set", "up", "down"} <= kinds
     for segment in data["segments"]:
-        assert {"kind", "exercise", "side", "set", "rep", "seconds", "prompt"} <= segment.keys()
+        assert {"kind", "exercise", "side", "set", "rep", "reps", "seconds", "prompt"} <= segment.keys()
         assert segment["side"] in ("left", "right", None)
+    side_step = next(s for s in data["segments"] if s["kind"] == "self_paced_set")
+    assert (side_step["reps"], side_step["rep"], side_step["seconds"]) == (15, None, None)

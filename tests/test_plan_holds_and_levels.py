@@ -54,9 +54,11 @@ def test_beginners_knee_drive_has_no_pause(shipped):
 
 
 def test_an_exercise_switched_to_own_pace_keeps_its_hold_timed_and_counted(shipped):
-    """Clamshell at own pace: each rep is a press, then a timed 2 s pause; the estimate includes both."""
-    guided = compile_plan(shipped.routine("band-day"), shipped)
-    own = compile_plan(shipped.routine("band-day"), shipped, Settings().with_exercise("clamshell", pace="own"))
+    """Clamshell at own pace, counting each rep: each rep is a press, then a timed 2 s pause; the estimate
+    includes both."""
+    guided = compile_plan(shipped.routine("band-day"), shipped, Settings(count_each_rep=True))
+    own = compile_plan(shipped.routine("band-day"), shipped,
+                       Settings(count_each_rep=True).with_exercise("clamshell", pace="own"))
     clam = [s for s in own.segments if s.exercise == "clamshell" and s.rep is not None]
     assert [s.kind for s in clam[:4]] == ["self_paced", "hold", "self_paced", "hold"]
     assert len(holds(own, "clamshell")) == 3 * 10 * 2
@@ -68,11 +70,21 @@ def test_an_exercise_switched_to_own_pace_keeps_its_hold_timed_and_counted(shipp
     assert own.self_paced_reps == guided.self_paced_reps + 60
 
 
-def test_the_paused_knee_drive_at_own_pace_still_times_its_pause(shipped):
-    settings = Settings(level="intermediate").with_exercise("banded-knee-drive", pace="own")
+def test_the_paused_knee_drive_at_own_pace_still_times_its_pause_when_each_rep_counts(shipped):
+    settings = Settings(level="intermediate", count_each_rep=True).with_exercise("banded-knee-drive", pace="own")
     plan = compile_plan(shipped.routine("band-day"), shipped, settings)
     pauses = holds(plan, "banded-knee-drive")
     assert len(pauses) == 48 and {s.seconds for s in pauses} == {3}
+
+
+def test_an_own_pace_set_with_a_hold_names_the_hold_and_keeps_one_press(shipped):
+    """Clamshell switched to own pace: one step per set and side; the 2 s pause is said and shown, not timed."""
+    own = compile_plan(shipped.routine("band-day"), shipped, Settings().with_exercise("clamshell", pace="own"))
+    clam = [s for s in own.segments if s.exercise == "clamshell" and s.kind in ("self_paced_set", "hold")]
+    assert [(s.kind, s.side, s.hold) for s in clam[:2]] == [
+        ("self_paced_set", "left", 2), ("self_paced_set", "right", 2)]
+    assert len(clam) == 3 * 2
+    assert clam[0].prompt == "10 reps at your own pace, holding 2 s at the top of each; one press when the set is done"
 
 
 def test_the_couch_stretch_prompt_says_up_to_three_minutes(shipped):
@@ -83,7 +95,7 @@ def test_the_couch_stretch_prompt_says_up_to_three_minutes(shipped):
 
 
 def test_changing_reps_keeps_the_pause_range_in_the_prompt(shipped):
-    from hipfit_desktop.workout.plan import change_reps
+    from hipfit_desktop.workout.rep_changes import change_reps
 
     plan = compile_plan(shipped.routine("band-day"), shipped, Settings(level="intermediate"))
     rest_before = next(i for i, s in enumerate(plan.segments) if s.exercise == "banded-knee-drive")

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.plan import change_reps, compile_plan, upcoming_reps
+from hipfit_desktop.workout.plan import compile_plan
+from hipfit_desktop.workout.rep_changes import change_reps, upcoming_reps
 
 
 def prompts(plan, **where):
@@ -57,7 +58,7 @@ def test_each_phase_of_a_guided_rep_says_what_to_do(full):
 
 
 def test_an_own_pace_rep_says_its_number_and_the_key(catalog):
-    plan = compile_plan(catalog.routine("band-day"), catalog)
+    plan = compile_plan(catalog.routine("band-day"), catalog, Settings(count_each_rep=True))
     rep_3 = [s for s in plan.segments if s.kind == "self_paced" and s.rep == 3][0]
     assert rep_3.prompt == "Rep 3 of 15 at your own pace; press Space when it is done"
     assert rep_3.phase == "YOUR PACE" and rep_3.seconds is None
@@ -152,9 +153,9 @@ def test_plan_json_gives_the_values_the_cli_documents(catalog):
         "seconds": 180, "hold_seconds": 0, "one_sided": True, "pace": None}
     assert data["segments"][1] == {
         "kind": "up", "phase": "UP", "exercise": "glute-bridge", "side": None, "set": 1, "rep": 1,
-        "seconds": 1, "prompt": "Up: rep 1 of 15"}
+        "reps": 15, "seconds": 1, "prompt": "Up: rep 1 of 15"}
     assert data["segments"][-1] == {
-        "kind": "done", "phase": "DONE", "exercise": None, "side": None, "set": None, "rep": None,
+        "kind": "done", "phase": "DONE", "exercise": None, "side": None, "set": None, "rep": None, "reps": None,
         "seconds": 0, "prompt": "All done. Well done!"}
 
 
@@ -164,11 +165,11 @@ def test_a_single_one_rep_set_can_still_be_changed_before_it_starts(catalog):
 
     routine = Routine("squat-once", "Squat once", "", (RoutineItem("squat", sets=1, reps=1),), None, "test", 1)
     plan = compile_plan(routine, catalog)
-    assert [s.kind for s in plan.segments] == ["get_ready", "self_paced", "done"]
+    assert [s.kind for s in plan.segments] == ["get_ready", "self_paced_set", "done"]
     assert upcoming_reps(plan, 0) == 1
 
 
 def test_zero_reps_is_refused_with_a_reason(catalog):
     plan = compile_plan(catalog.routine("band-day"), catalog)
-    with pytest.raises(ValueError, match="at least one rep"):
+    with pytest.raises(ValueError, match="^a set needs at least one rep$"):
         change_reps(plan, 0, 0)

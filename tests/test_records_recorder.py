@@ -12,6 +12,7 @@ from hipfit_desktop.records.queries import last_time, recent_sessions, sessions_
 from hipfit_desktop.records.recorder import SessionRecorder
 from hipfit_desktop.records.resume import discard, find_resumable, log_as_finished, resume
 from hipfit_desktop.workout.engine import Session
+from hipfit_desktop.workout.events import Paused, RepsChanged, SegmentStarted
 from hipfit_desktop.workout.plan import WORK_KINDS
 
 
@@ -251,3 +252,69 @@ def test_last_time_reads_like_the_issue_asks():
                           now) == "last time: 3 × 15, band above the knees, 2 days ago"
     assert last_time_text(LastTime("couch-stretch", "couch", 1, None, 150.0, now), "Couch", now) == \
         "last time: 1 × 2:30, couch, today"
+
+
+def watch_writes(log):
+    """Keep a copy of every plan and checkpoint the log is given: what a crash at that moment would leave."""
+    def install(db):
+        db.execute("CREATE TABLE seen (what TEXT NOT NULL, state TEXT)")
+        db.execute("CREATE TRIGGER seen_plan AFTER INSERT ON plans BEGIN INSERT INTO seen VALUES ('plan', NULL); END")
+        db.execute("CREATE TRIGGER seen_checkpoint AFTER INSERT ON checkpoints "
+                   "BEGIN INSERT INTO seen VALUES ('checkpoint', NEW.state); END")
+
+    assert log.write(install, wait=True)
+
+    def seen():
+        return log.read("SELECT what, state FROM seen ORDER BY rowid")
+
+    return seen
+
+
+def test_a_checkpoint_at_each_segment_start_pause_and_reps_change_and_the_plan_only_when_it_changes(
+        log, small_plan, clock, wall):
+    """A crash at any moment resumes where the user was: a checkpoint is saved at every segment start but the
+    end, at a pause and at a reps change. The plan (most of the size) is saved at the start and when reps change,
+    never inside a checkpoint."""
+    seen = watch_writes(log)
+    session, _ = recorded(log, small_plan, clock, wall)
+    moments = []
+
+    def note(event):
+        if isinstance(event, (Paused, RepsChanged)) or isinstance(event, SegmentStarted) and \
+                event.segment.kind != "done":
+            moments.append(session.index)
+
+    session.subscribe(note)
+    session.start()
+    run_until(session, clock, wall, lambda s: s.index == 2)
+    session.pause()
+    session.resume()
+    run_until(session, clock, wall, lambda s: s.segment.kind == "rest")
+    session.change_reps(4)
+    run_until(session, clock, wall, lambda s: s.state == "finished")
+    log.flush()
+    written = seen()
+    checkpoints = [json.loads(state) for what, state in written if what == "checkpoint"]
+    assert [c["index"] for c in checkpoints] == moments and moments.count(2) == 2 and moments.count(8) == 2
+    assert all("segments" not in c for c in checkpoints)
+    assert [what for what, _ in written].count("plan") == 2
+
+
+def test_a_set_restarted_with_back_and_then_ended_counts_no_reps(log, small_plan, clock, wall):
+    """Back in the middle of a set starts it again: ending the session right after logs it with 0 reps."""
+    session, _ = recorded(log, small_plan, clock, wall)
+    session.start()
+    run_until(session, clock, wall, lambda s: s.segment.rep == 3)
+    session.back()
+    session.finish()
+    assert sets(log) == [("banded-side-step", "left", 1, 3, 0, "ended early")] and log.problem is None
+
+
+def test_a_bug_in_the_recorder_turns_logging_off_and_says_what_went_wrong(log, small_plan, clock, wall):
+    """An event the recorder cannot place (a bug) costs the log, not the workout, and the notice names it."""
+    said = []
+    log.on_problem = said.append
+    session, recorder = recorded(log, small_plan, clock, wall)
+    session.start()
+    recorder(SegmentStarted(len(small_plan.segments) + 5, small_plan.segments[1], clock(), False))
+    assert len(said) == 1 and "not logged" in said[0] and "index out of range" in said[0]

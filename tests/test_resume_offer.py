@@ -302,3 +302,14 @@ def test_a_session_is_described_for_resuming_unless_told_it_is_stale(small_plan,
     session = Session(small_plan, clock)
     assert describe(session) == "Resume Band day: Banded side step — 8 min left"
     assert describe(session, stale=True) == "Log what was done of Band day: stopped at Banded side step"
+
+
+def test_a_rest_made_longer_resumes_with_its_new_length(log, small_plan, clock, wall):
+    """+15 s on the get-ready, then a crash: the resumed countdown has the 15 s, and its full length is 25 s."""
+    session, _ = stopped_at(log, small_plan, clock, wall, 0)
+    clock.advance(4)
+    session.adjust_time(15)
+    log.flush()
+    offer = find_resumable(log, now=wall)
+    resumed, _ = resume(log, offer, clock)
+    assert resumed.remaining() == pytest.approx(21) and resumed.segment.seconds == 25

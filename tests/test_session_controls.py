@@ -403,8 +403,8 @@ def test_reps_can_be_changed_before_start_and_while_paused(small_plan, clock):
     assert session.can_change_reps()
 
 
-def test_reps_cannot_be_changed_in_an_exercises_last_set(small_plan, clock):
-    """In the bridge's last set nothing of this exercise is left to change, so + and - are offered no more."""
+def test_reps_can_be_changed_in_an_exercises_last_set(small_plan, clock):
+    """In the bridge's last set, the set under way is the one + and - change; the session still ends on DONE."""
     session = Session(small_plan, clock)
     session.start()
     last_set = next(i for i, s in enumerate(small_plan.segments) if s.exercise == "glute-bridge" and s.set == 2
@@ -412,8 +412,19 @@ def test_reps_cannot_be_changed_in_an_exercises_last_set(small_plan, clock):
     session.jump_to_exercise(3)
     while session.index < last_set:
         session.skip()
-    assert session.index == last_set and not session.can_change_reps()
-    assert session.change_reps(9) == []
+    assert session.index == last_set and session.can_change_reps() and session.upcoming_reps() is None
+    assert [(e.exercise, e.reps) for e in session.change_reps(4)] == [("glute-bridge", 4)]
+    assert session.current_reps() == 4
+    run_to_the_end(session, clock)
+    assert summarize(session).exercises[-1].reps_done == 4 and session.statuses[-1] == "done"
+
+
+def test_reps_cannot_be_changed_once_the_session_is_over(small_plan, clock):
+    session = Session(small_plan, clock)
+    session.start()
+    session.jump_to_exercise(3)
+    run_to_the_end(session, clock)
+    assert not session.can_change_reps() and session.change_reps(9) == []
 
 
 def test_a_reps_change_names_the_exercise_and_the_new_count(small_plan, clock):

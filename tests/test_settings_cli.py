@@ -26,7 +26,9 @@ def test_settings_command_names_the_file_and_marks_the_defaults():
     assert fresh.returncode == 0 and fresh.stderr == ""
     assert f"Settings file: {path} (not saved yet)" in fresh.stdout
     assert "Level: beginner (default), not chosen yet" in fresh.stdout
-    save(Settings(level="intermediate", level_chosen=True, rest_between_sets_seconds=40, voice=True)
+    assert "At your own pace: one press a set (default)" in fresh.stdout
+    save(Settings(level="intermediate", level_chosen=True, rest_between_sets_seconds=40, voice=False,
+                  count_each_rep=True)
          .with_exercise("clamshell", progression="no-band", reps=12).with_exercise("couch-stretch", seconds=120))
     lines = hipfit("settings").stdout.splitlines()
     assert lines[0] == f"Settings file: {path}" and lines[1] == "Level: intermediate"
@@ -35,7 +37,8 @@ def test_settings_command_names_the_file_and_marks_the_defaults():
     timings = {line[:26].strip(): line[26:].strip() for line in lines[lines.index("Timings:") + 1:start]
                if line.startswith("  ")}
     assert timings["rest between sets"] == "40 s" and timings["get ready"] == "10 s (default)"
-    assert "Sound: on (default), volume 80% (default), voice on, tones on (default)" in lines
+    assert "Sound: on (default), volume 80% (default), voice off, tones on (default)" in lines
+    assert "At your own pace: a press for each rep" in lines
     exercises = {line.split()[0]: line for line in lines[start + 1:]}
     assert len(exercises) == 12
     assert exercises["clamshell"].split()[1:] == ["no-band", "reps", "12"]  # the user's, though not the level's

@@ -173,9 +173,9 @@ def test_a_value_kept_as_typed_keeps_its_usual_place_among_the_ones_the_app_writ
     """A bad timing or sound value written back stands in the usual order of its section, not tacked on at the end."""
     store, _ = load(path, catalog, "version: 1\ntimings:\n  get_ready_seconds: 1:30\nsound:\n  volume: loud\n"
                                    "exercises:\n  clamshell:\n    sets: many\n")
-    assert store.save(Settings(rest_between_sets_seconds=40, voice=True).with_exercise("clamshell", reps=12)).ok
+    assert store.save(Settings(rest_between_sets_seconds=40, voice=False).with_exercise("clamshell", reps=12)).ok
     assert body(path) == ["version: 1", "timings:", "  get_ready_seconds: 1:30", "  rest_between_sets_seconds: 40",
-                          "sound:", "  volume: loud", "  voice: true", "exercises:", "  clamshell:", "    sets: many",
+                          "sound:", "  volume: loud", "  voice: false", "exercises:", "  clamshell:", "    sets: many",
                           "    reps: 12"]
 
 

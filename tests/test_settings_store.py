@@ -39,7 +39,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 EVERYTHING = Settings(
     level="advanced", first_side="right", get_ready_seconds=5, rest_between_sets_seconds=40,
     switch_sides_seconds=3, rest_between_exercises_seconds=90, sound=False, volume=35, voice=True, tones=False,
-    last_routine="band-day", level_chosen=True,
+    last_routine="band-day", level_chosen=True, count_each_rep=True,
     exercises={
         "clamshell": ExerciseSettings(progression="banded", sets=4, reps=12, hold_seconds=3, rest_seconds=20,
                                       pace="own"),
@@ -98,7 +98,7 @@ ANY_SETTINGS = st.builds(
     sound=st.booleans(), volume=st.integers(*BOUNDS["volume"]), voice=st.booleans(), tones=st.booleans(),
     last_routine=st.none() | st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
     .filter(lambda text: text == text.strip()),
-    level_chosen=st.booleans(),
+    level_chosen=st.booleans(), count_each_rep=st.booleans(),
 )
 
 

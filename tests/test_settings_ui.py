@@ -89,6 +89,19 @@ def test_numbers_outside_the_bounds_cannot_be_entered(qtbot, catalog):
     assert dialog.timings["switch_sides_seconds"].number() is None
 
 
+def test_a_press_for_each_rep_at_own_pace_is_a_choice_in_settings(qtbot, catalog):
+    dialog = SettingsDialog(catalog, Settings())
+    qtbot.addWidget(dialog)
+    assert not dialog.count_each_rep.isChecked() and not dialog.settings().count_each_rep
+    dialog.count_each_rep.setChecked(True)
+    assert dialog.settings().count_each_rep
+    dialog.reset_all_button.click()
+    assert not dialog.settings().count_each_rep
+    shown = SettingsDialog(catalog, Settings(count_each_rep=True))
+    qtbot.addWidget(shown)
+    assert shown.count_each_rep.isChecked()
+
+
 def test_reset_this_exercise_and_reset_all(qtbot, catalog):
     settings = Settings(rest_between_exercises_seconds=20).with_exercise("glute-bridge", reps=5, sets=2)
     dialog = SettingsDialog(catalog, settings)

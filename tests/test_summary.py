@@ -20,7 +20,9 @@ def short_session(catalog, clock, **bridge) -> Session:
     get ready 10 s; glute bridge 2 sets x 2 reps (up 1, hold 2, down 2: 5 s a rep), 30 s rest between;
     rest 45; hip hinge 30 s left, switch 8, 30 s right; rest 45; couch stretch 60 s left, switch 15, 60 s right.
     """
-    settings = (Settings().with_exercise("glute-bridge", **{"sets": 2, "reps": 2, **bridge})
+    count_each_rep = bridge.pop("count_each_rep", False)
+    settings = (Settings(count_each_rep=count_each_rep)
+                .with_exercise("glute-bridge", **{"sets": 2, "reps": 2, **bridge})
                 .with_exercise("couch-stretch", seconds=60))
     return Session(compile_plan(catalog.routine("couch-stretch-mobility"), catalog, settings), clock)
 
@@ -30,7 +32,7 @@ def go_on(session: Session, clock, until=lambda s: False, rep_seconds: float = 3
     if session.state == "idle":
         session.start()
     while session.state == "running" and not until(session):
-        if session.segment.kind == "self_paced":
+        if session.segment.kind in ("self_paced", "self_paced_set"):
             clock.advance(rep_seconds)
             session.rep_done()
         else:
@@ -205,18 +207,19 @@ def test_finishing_while_paused(catalog, clock):
 
 
 def test_changed_reps_are_counted_as_done(catalog, clock):
-    """Raising the bridge to 4 reps during the first set: the second set's 4 reps count, 6 in all."""
+    """Raising the bridge from 2 to 4 reps during the first set: both sets have 4, and 8 reps count."""
     session = go_on(short_session(catalog, clock), clock, until=at("up", BRIDGE, 1, 1))
     session.change_reps(4)
     summary = summarize(go_on(session, clock))
-    assert summary.exercises[0] == ExerciseTally(BRIDGE, 2, 2, 6, counts_reps=True)
-    assert summary.reps_done == 6
-    assert summary.active_seconds == pytest.approx(363)
+    assert summary.exercises[0] == ExerciseTally(BRIDGE, 2, 2, 8, counts_reps=True)
+    assert summary.reps_done == 8
+    assert summary.active_seconds == pytest.approx(353 + 4 * 5)  # four more reps of 5 s
 
 
 def test_self_paced_reps_count_when_the_user_presses_done(catalog, clock):
-    """Bridges at your own pace, 3 reps each: every press is a rep; time is what the user took."""
-    session = short_session(catalog, clock, reps=3, pace="own")
+    """Bridges at your own pace, 3 reps each, counting each rep: every press is a rep; time is what the user
+    took."""
+    session = short_session(catalog, clock, reps=3, pace="own", count_each_rep=True)
     summary = summarize(go_on(session, clock, rep_seconds=4))
     assert summary.exercises[0] == ExerciseTally(BRIDGE, 2, 2, 6, counts_reps=True)
     # 10 get ready + 6 reps x (4 s + the 2 s hold, timed after each press) + 30 rest + the hinge and couch

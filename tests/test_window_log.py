@@ -53,9 +53,9 @@ def run_to(window, clock, done, limit=5000):
         session = window.driver.session
         if done(session):
             return
-        if session.segment.kind == "self_paced":
+        if session.segment.seconds is None:
             clock.advance(1.0)
-            window.session_page.space()
+            window.session_page.next_step()
         else:
             clock.advance(session.remaining())
             window.driver.wake()
@@ -107,7 +107,7 @@ def test_save_and_quit_then_resume_carries_on_with_the_same_plan_and_counts(make
     session = again.driver.session
     assert session.state == "paused" and session.index == where and session.plan.segments == plan.segments
     assert again.pages.currentWidget() is again.session_page
-    again.session_page.space()  # Space carries on
+    again.session_page.toggle_pause()  # Space carries on
     run_to(again, clock, lambda s: s.state == "finished")
     again.session_log.log.flush()
     assert read(tmp_path, "SELECT count(*), min(outcome) FROM sessions") == [(1, "finished")]

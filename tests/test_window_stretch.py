@@ -50,5 +50,5 @@ def test_the_get_ready_shows_the_version_what_it_needs_and_its_steps(qtbot, cata
     w = MainWindow(catalog, Settings(level="advanced", level_chosen=True), clock=clock, ask=lambda *_: True)
     qtbot.addWidget(w)
     w.start_routine("full-hip-session")
-    how = w.session_page.upcoming.text()
+    how = w.session_page.steps.text()
     assert how.startswith("<p><b>Lying with an ankle weight</b> &middot; needs ankle weights</p><p>1. Strap an ankle")

@@ -84,6 +84,9 @@ class SessionDriver(QObject):
     def change_reps(self, reps: int) -> None:
         self._run(lambda: self.session.change_reps(reps))
 
+    def adjust_time(self, seconds: float) -> None:
+        self._run(lambda: self.session.adjust_time(seconds))
+
     def jump_to_exercise(self, exercise_index: int) -> None:
         self._run(lambda: self.session.jump_to_exercise(exercise_index))
 

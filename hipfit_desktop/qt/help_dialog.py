@@ -1,4 +1,4 @@
-"""The keyboard help overlay (F1 or ?)."""
+"""The keyboard help overlay (F1 or ?): every key of the session, a wireless presenter's first."""
 
 from __future__ import annotations
 
@@ -10,13 +10,23 @@ WINDOW_KEYS = (
     ("F11", "Full screen on or off"),
     ("F1 or ?", "This help"),
     ("Enter", "Start the selected routine; on the summary, back to routines"),
+    ("Esc", "On the summary, back to routines"),
     ("Ctrl+,", "Settings (between sessions)"),
     ("M", "Mute or unmute sounds and voice"),
 )
 
 
+KEY_NAMES = {"PgDown": "Page Down", "PgUp": "Page Up", "Right": "→", "Left": "←", "Up": "↑", "Down": "↓", "-": "−"}
+
+
+def key_words(keys: tuple[str, ...]) -> str:
+    """("PgDown", "Right", "N") -> "Page Down, → or N"."""
+    names = [KEY_NAMES.get(key, key) for key in keys]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
-    return [(" or ".join(keys[:2]), text) for keys, _action, text in SHORTCUTS] + list(WINDOW_KEYS)
+    return [(key_words(keys), text) for keys, _action, text in SHORTCUTS] + list(WINDOW_KEYS)
 
 
 class HelpDialog(QDialog):
@@ -24,7 +34,9 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("HipFit keys")
         rows = "".join(f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>" for keys, text in shortcut_rows())
-        label = QLabel(f"<table cellpadding='6'>{rows}</table>", accessibleName="Keyboard shortcuts")
+        presenter = ("<p>A wireless presenter runs a whole session: <b>Page Down</b> next or done, <b>Page Up</b> "
+                     "back, <b>B</b> (the blank-screen button) pause, <b>Esc</b> leave.</p>")
+        label = QLabel(f"{presenter}<table cellpadding='6'>{rows}</table>", accessibleName="Keyboard shortcuts")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -336,6 +336,8 @@ class MainWindow(QMainWindow):
         self._save(replace(self.saved, level=level, level_chosen=True))
 
     def _drop_driver(self) -> None:
+        if self._session_page is not None:
+            self._session_page.detach()
         if self.cues is not None:
             self.cues.detach()
         if self.keep_awake is not None:

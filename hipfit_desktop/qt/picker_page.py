@@ -23,6 +23,7 @@ from ..settings.model import Settings
 from ..workout.describe import first_start_routine, routine_summary
 from ..workout.plan import Plan, compile_plan
 from ..workout.preview import routine_preview
+from .figure_view import shared_book, start_and_end
 from .lazy_labels import LazyLabels
 from .preview_cards import PreviewPane
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
@@ -200,3 +201,8 @@ class PickerPage(QWidget):
         last_times = self.last_times(plan) if self.last_times is not None else None
         self.preview.show_preview(routine_preview(plan, self.catalog, routine.description, last_times),
                                   scaler.scale)
+        book = shared_book(self.catalog.exercises)
+        if book is not None:
+            for index, (card, item) in enumerate(zip(self.preview.cards, plan.exercises, strict=True)):
+                side = next((s.side for s in plan.segments if s.exercise_index == index and s.side), None)
+                card.set_figure(start_and_end(book, item.exercise.id, item.progression.id, side))

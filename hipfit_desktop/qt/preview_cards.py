@@ -115,13 +115,19 @@ class ExerciseCardView(QFrame):
         super().paintEvent(event)
 
     def set_figure(self, figure: QWidget) -> None:
-        """Put the exercise's figure in its spot, in place of the number."""
+        """Put the exercise's figure in its spot, in place of the number; the spot widens to two squares for a
+        start and an end pose side by side."""
         self.number.hide()
         self.figure_slot.layout().addWidget(figure)
+        self._squares = 2
+        self.figure_slot.setFixedSize(self._side * self._squares, self._side)
+
+    _squares = 1
+    _side = 0
 
     def apply_scale(self, scale: TypeScale) -> None:
-        side = scale.body_px * 6
-        self.figure_slot.setFixedSize(side, side)
+        self._side = scale.body_px * 6
+        self.figure_slot.setFixedSize(self._side * self._squares, self._side)
         space(self._row, scale, margin="section", spacing="section")
         self._column.setSpacing(scale.gap("tight"))
 

@@ -80,6 +80,9 @@ class SettingsDialog(QDialog):
         for side in SIDES:
             self.first_side.addItem(f"{side.capitalize()} first", side)
         form.addRow("One-sided exercises", self.first_side)
+        self.count_each_rep = QCheckBox("A press for each rep, not one for the whole set",
+                                        accessibleName="At your own pace, a press for each rep")
+        form.addRow("At your own pace", self.count_each_rep)
         self.weekly_target = QSpinBox(accessibleName="Workouts a week")
         self.weekly_target.setRange(*BOUNDS["weekly_target"])
         self.weekly_target.setToolTip("The picker counts this week's workouts against it; the article advises "
@@ -159,6 +162,7 @@ class SettingsDialog(QDialog):
         self.level_note.setText(LEVEL_SENTENCES[settings.level])
         self.first_side.setCurrentIndex(SIDES.index(settings.first_side))
         self.weekly_target.setValue(settings.weekly_target)
+        self.count_each_rep.setChecked(settings.count_each_rep)
         for name, box in self.timings.items():
             box.set_number(getattr(settings, name))
         self.sound.setChecked(settings.sound)
@@ -203,7 +207,7 @@ class SettingsDialog(QDialog):
         if not timed:
             self.pace.addItem(f"Default ({'guided tempo' if exercise.pace == 'guided' else 'my own pace'})", None)
             self.pace.addItem("Guided tempo", "guided")
-            self.pace.addItem("My own pace (a key counts each rep)", "own")
+            self.pace.addItem("My own pace (one press a set)", "own")
             self.pace.setCurrentIndex(max(0, self.pace.findData(own.pace)))
         self.pace.setVisible(not timed)
         self.pace_label.setVisible(not timed)
@@ -241,7 +245,7 @@ class SettingsDialog(QDialog):
         return replace(
             self._settings,
             level=LEVELS[self.level.currentIndex()], level_chosen=True,
-            first_side=SIDES[self.first_side.currentIndex()],
+            first_side=SIDES[self.first_side.currentIndex()], count_each_rep=self.count_each_rep.isChecked(),
             sound=self.sound.isChecked(), tones=self.tones.isChecked(), voice=self.voice.isChecked(),
             volume=self.volume.value(), weekly_target=self.weekly_target.value(),
             **{name: box.number() for name, box in self.timings.items()})

@@ -44,7 +44,7 @@ class SummaryPage(QWidget):
             self._words[key] = word
         self.details = QTextBrowser(accessibleName="Session details")
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
-        self.back_button = QPushButton("Back to routines  (Enter)", accessibleName="Back to routines")
+        self.back_button = QPushButton("Back to routines  (Enter or Esc)", accessibleName="Back to routines")
         self.back_button.clicked.connect(self.back_requested)
         self.remember_button = QPushButton(accessibleName="Remember the rep changes for next time")
         self.remember_button.clicked.connect(self._remember)
@@ -62,7 +62,9 @@ class SummaryPage(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.column, 100)  # as wide as it may be; the stretches centre it
         layout.addStretch(1)
-        for key in ("Return", "Enter"):
+        # Esc too: a presenter has Esc but no Enter. Not Page Down: the press that ends the last set could
+        # carry on past the summary before it is read.
+        for key in ("Return", "Enter", "Esc"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(
                 self.back_requested)
         follow_scale(self, self._apply_scale)

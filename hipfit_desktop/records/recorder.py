@@ -1,14 +1,14 @@
 """Writes a session into the training log as it happens, fed by the engine's events.
 
-    recorder = SessionRecorder(log, session)   # or SessionRecorder.resumed(log, session, checkpoint)
+    recorder = SessionRecorder(log, session)   # records.resume.resume() makes one for a resumed session
     session.subscribe(recorder)                # the window passes the driver's `event` signal instead
 
 The session row is written with the first segment start; one row per set and side as the set is left (done,
 skipped, or ended early), in the same transaction as the checkpoint of the segment that follows, so a
 checkpoint never runs ahead of the sets it has passed. A checkpoint (the engine's snapshot without the plan,
-which is written once per session and again when reps change) is saved at every segment start and pause.
-Nothing here raises into the workout: a failing disk turns logging off (HistoryLog.problem) and the
-workout goes on.
+which is written once per session and again when reps or a countdown's length change) is saved at every
+segment start and pause. Nothing here raises into the workout: a failing disk turns logging off
+(HistoryLog.problem) and the workout goes on.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..workout.engine import Session
-from ..workout.events import Event, Finished, Paused, RepsChanged, SegmentEnded, SegmentStarted
+from ..workout.events import Event, Finished, Paused, RepsChanged, SegmentEnded, SegmentStarted, TimeAdjusted
 from ..workout.plan import WORK_KINDS, Plan, Segment
 from .database import HistoryLog, wall_clock
 
@@ -53,11 +53,12 @@ class SessionRecorder:
         self.session = session
         self.now = now
         self.versions = versions if versions is not None else versions_of(session.plan)
-        self._session_id = session_id
+        self._session_id: int | None = None
         self.uid: str | None = None
         if session_id is not None:
             found = log.read("SELECT uid FROM sessions WHERE id = ?", (session_id,))
-            self.uid = found[0][0] if found else None
+            if found:  # else another window discarded it meanwhile: from here on it is logged as a new session
+                self.uid, self._session_id = found[0][0], session_id
         self._open: _OpenSet | None = None
         self._last_index = session.index
         self._ended = False
@@ -90,17 +91,22 @@ class SessionRecorder:
             self._finished(early=event.early)
         elif isinstance(event, Paused):
             self._write([], checkpoint=True)
-        elif isinstance(event, RepsChanged):
+        elif isinstance(event, (RepsChanged, TimeAdjusted)):  # the plan changed: a resume needs the new one
+            if isinstance(event, RepsChanged) and self._open is not None:  # the set under way may have grown
+                outcomes = self._open.outcomes
+                self._open_set(self.session.index)
+                self._open.outcomes = {i: o for i, o in outcomes.items() if i in self._open.indices}
             self._write([], checkpoint=True, plan=True)
 
     def _started(self, event: SegmentStarted) -> None:
         rows: list[dict[str, Any]] = []
         segments = self.session.plan.segments
         index = event.index
+        at = self.now()  # every set left by this one step (a jump leaves several) was left at the same moment
         if index > self._last_index + 1:  # jumped ahead: sets passed over without being entered are skipped
-            rows += self._skipped_between(self._last_index + 1, index)
+            rows += self._skipped_between(self._last_index + 1, index, at)
         if self._open is not None and segments[index].block != self._open.block:
-            rows.insert(0, self._set_row(self._open))
+            rows.insert(0, self._set_row(self._open, at))  # the set under way comes before those passed over
             self._open = None
         elif self._open is not None and index <= self._last_index:  # Back restarted this set
             self._open.outcomes = {}
@@ -116,13 +122,14 @@ class SessionRecorder:
             self._write(rows)
 
     def _finished(self, early: bool) -> None:
-        rows = [self._set_row(self._open)] if self._open is not None else []
+        at = self.now()
+        rows = [self._set_row(self._open, at)] if self._open is not None else []
         self._open = None
         self._ended = True
         if self.uid is None:
             return
         active = self.session.active_seconds()
-        end = {"uid": self.uid, "ended_at": self.now(), "outcome": "ended early" if early else "finished",
+        end = {"uid": self.uid, "ended_at": at, "outcome": "ended early" if early else "finished",
                "active": active}
 
         def change(db: sqlite3.Connection) -> None:
@@ -149,15 +156,19 @@ class SessionRecorder:
             end += 1
         self._open = _OpenSet(block, list(range(start, end + 1)))
 
-    def _skipped_between(self, start: int, stop: int) -> list[dict[str, Any]]:
-        segments = self.session.plan.segments
+    def _skipped_between(self, start: int, stop: int, at: float) -> list[dict[str, Any]]:
+        """Rows for the sets a jump passed over, as the engine marked them: a set done before a jump back keeps
+        its row (it is in the log already); the others are skipped, with the reps an earlier visit did."""
+        segments, statuses = self.session.plan.segments, self.session.statuses
         blocks: dict[int, list[int]] = {}
         for i in range(start, stop):
             if segments[i].kind in WORK_KINDS and (self._open is None or segments[i].block != self._open.block):
                 blocks.setdefault(segments[i].block, []).append(i)
-        return [self._set_row(_OpenSet(block, indices)) for block, indices in blocks.items()]
+        passed = [_OpenSet(block, indices, {i: s for i in indices if (s := statuses[i]) is not None})
+                  for block, indices in blocks.items()]
+        return [self._set_row(one, at) for one in passed if set(one.outcomes.values()) != {"done"}]
 
-    def _set_row(self, done: _OpenSet) -> dict[str, Any]:
+    def _set_row(self, done: _OpenSet, at: float) -> dict[str, Any]:
         segments = self.session.plan.segments
         first: Segment = segments[done.indices[0]]
         outcomes = [done.outcomes.get(i) for i in done.indices]
@@ -176,6 +187,9 @@ class SessionRecorder:
                 reps[segment.rep] = reps.get(segment.rep, True) and done.outcomes.get(i) == "done"
             if segment.kind == "hold":
                 hold = segment.seconds
+            if segment.kind == "self_paced_set":  # one press for the whole set: all its reps or none
+                reps = {rep: done.outcomes.get(i) == "done" for rep in range(1, (segment.reps or 0) + 1)}
+                hold = segment.hold
             if segment.kind == "timed":
                 timed = segment.seconds
                 seconds_done = round(self.session.spent[i], 3) if i in done.outcomes else 0.0
@@ -184,8 +198,8 @@ class SessionRecorder:
             "uid": self.uid, "position": position, "exercise": first.exercise or "",
             "version": self.versions.get(position, ""), "side": first.side or "", "set_number": first.set or 0,
             "sets_planned": first.sets or 0, "reps_planned": first.reps, "hold_seconds": hold,
-            "reps_done": sum(reps.values()) if first.rep is not None else None,
-            "seconds_planned": timed, "seconds_done": seconds_done, "outcome": outcome, "at": self.now(),
+            "reps_done": sum(reps.values()) if first.counts_reps else None,
+            "seconds_planned": timed, "seconds_done": seconds_done, "outcome": outcome, "at": at,
         }
 
     # --- writing ------------------------------------------------------------------------------------------

@@ -47,8 +47,8 @@ BOUNDS: dict[str, tuple[int, int]] = {
 TIMINGS = ("get_ready_seconds", "rest_between_sets_seconds", "switch_sides_seconds", "rest_between_exercises_seconds")
 # The per-exercise fields, in the same order as `ExerciseSettings`.
 EXERCISE_FIELDS = ("progression", "sets", "reps", "hold_seconds", "seconds", "rest_seconds", "pace")
-_FILE_KEYS = ("version", "level", "level_chosen", "first_side", "last_routine", "weekly_target", "timings", "sound",
-              "exercises")
+_FILE_KEYS = ("version", "level", "level_chosen", "first_side", "count_each_rep", "last_routine", "weekly_target",
+              "timings", "sound", "exercises")
 _SOUND_KEYS = {"enabled": "sound", "volume": "volume", "voice": "voice", "tones": "tones"}  # file key -> field
 
 
@@ -104,18 +104,19 @@ class Settings:
     # Sound, for the cues: master switch, loudness in percent, spoken prompts, tones (beeps, 3-2-1).
     sound: bool = True
     volume: int = 80
-    voice: bool = False
+    voice: bool = True  # spoken prompts where a speech engine answers; tones only, without a word, where none does
     tones: bool = True
     last_routine: str | None = None  # the routine id picked last time; may name a routine that is gone
     level_chosen: bool = False  # False until the user has picked a level (the window asks once)
     weekly_target: int = 3  # workouts a week the picker counts against (the article: three to four)
+    count_each_rep: bool = False  # own pace: a press per rep instead of one per set (and its hold timed)
 
     def __post_init__(self) -> None:
         _check_choice("level", self.level, LEVELS)
         _check_choice("first_side", self.first_side, SIDES)
         for name in (*TIMINGS, "volume", "weekly_target"):
             _check_number(name, getattr(self, name))
-        for name in ("sound", "voice", "tones", "level_chosen"):
+        for name in ("sound", "voice", "tones", "level_chosen", "count_each_rep"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name}: expected true or false, got {getattr(self, name)!r}")
         routine = self.last_routine
@@ -229,6 +230,7 @@ def read_settings(root: Node, file: str, catalog: Catalog, report_unknown: bool 
         "level": reader.get(top, ("level",), lambda: top.choice("level", LEVELS, required=False)),
         "level_chosen": reader.get(top, ("level_chosen",), lambda: top.boolean("level_chosen", required=False)),
         "first_side": reader.get(top, ("first_side",), lambda: top.choice("first_side", SIDES, required=False)),
+        "count_each_rep": reader.get(top, ("count_each_rep",), lambda: top.boolean("count_each_rep", required=False)),
         "last_routine": reader.get(top, ("last_routine",),
                                    lambda: top.text("last_routine", required=False, max_length=200)),
         "weekly_target": reader.number(top, ("weekly_target",), "weekly_target"),
@@ -314,7 +316,7 @@ def settings_document(settings: Settings) -> dict[str, Any]:
     """What the file holds for `settings`: the version and every value that is not the default."""
     default = Settings()
     doc: dict[str, Any] = {"version": CURRENT_VERSION}
-    for name in ("level", "level_chosen", "first_side", "last_routine", "weekly_target"):
+    for name in ("level", "level_chosen", "first_side", "count_each_rep", "last_routine", "weekly_target"):
         if getattr(settings, name) != getattr(default, name):
             doc[name] = getattr(settings, name)
     sections = {

@@ -120,7 +120,10 @@ def volume_lines(item: PlannedExercise, catalog: Catalog) -> tuple[VolumeLine, .
     if item.hold_seconds > 0:
         lines += _hold_lines(item)
     if item.pace == "own":
-        how = "press Space at the top of each rep, then hold" if item.hold_seconds else "press Space after each rep"
+        if item.count_each_rep:
+            how = "a press at the top of each rep, then hold" if item.hold_seconds else "a press after each rep"
+        else:
+            how = "one press when the whole set is done"
         lines.append(VolumeLine(f"at your own pace: {how}", sources.get("pace", APP)))
     elif item.pace == "guided":
         up = exercise.volume.up_seconds or catalog.defaults.up_seconds

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .engine import STALE_AFTER
-from .events import Beat, Event, ExerciseDone, Finished, Paused, Resumed, SegmentStarted, beats_for
+from .events import Beat, Event, ExerciseDone, Finished, Paused, Resumed, SegmentStarted, TimeAdjusted, beats_for
 from .plan import Plan, Segment
 
 Clock = Callable[[], float]
 
 LEAD_IN_KINDS = frozenset({"get_ready", "rest", "switch_sides"})  # the segment after one of these is "go"
-TONE_FOR_KIND = {"up": "up", "hold": "hold", "down": "down", "self_paced": "up", "timed": "go",
+TONE_FOR_KIND = {"up": "up", "hold": "hold", "down": "down", "self_paced": "up", "self_paced_set": "go", "timed": "go",
                  "rest": "rest", "switch_sides": "switch", "done": "session_done"}
 COUNT_BEATS = frozenset({"3", "2", "1"})
 BEAT_WORDS = {"halfway": "Halfway.", "30s-left": "30 seconds left."}
@@ -132,6 +132,8 @@ class CuePlanner:
             return self._started(event)
         elif isinstance(event, Beat):
             return self._beat(event)
+        elif isinstance(event, TimeAdjusted) and self._current is not None and self._current[0] == event.index:
+            self._current = (event.index, event.segment)  # its beats are now timed from the new end
         return None
 
     # --- starts ----------------------------------------------------------------------------------------
@@ -181,6 +183,9 @@ class CuePlanner:
             return f"Switch sides, {segment.side_text}." if segment.side_text else "Switch sides."
         if kind == "done":
             return "Well done."
+        if kind == "self_paced_set":  # no tone follows until the user's press: time to say the whole set
+            hold = f", holding {spoken_duration(segment.hold)} at the top of each" if segment.hold else ""
+            return f"{segment.reps} reps at your own pace{hold}. Press once when the set is done."
         return None  # reps and holds: tones only, words would run into the next phase
 
     def _introduce(self, index: int, segment: Segment) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from html import escape
 
@@ -9,8 +10,8 @@ from ..exercises.model import Catalog, equipment_words
 from .card import build_card, card_html, counts_text
 from .plan import Plan, PlannedExercise
 
-__all__ = ["advice_html", "clock_text", "counts_text", "duration_text", "exercise_html", "first_start_routine",
-           "preview_html", "routine_summary"]
+__all__ = ["advice_html", "clock_text", "countdown_text", "counts_text", "duration_text", "exercise_html",
+           "first_start_routine", "preview_html", "routine_summary"]
 
 # Shown first, before any exercise; the couch-stretch note only when the routine has the couch stretch.
 SAFETY_ADVICE = ("injury-ask-physio", "general-warm-up", "start-without-resistance", "warm-up-before-couch-stretch")
@@ -34,6 +35,12 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def countdown_text(seconds: float) -> str:
+    """Whole seconds left, rounded up so a countdown reaches 0 exactly at its deadline; `m:ss` from a minute."""
+    whole = math.ceil(seconds - 1e-9)
+    return clock_text(whole) if whole >= 60 else str(whole)
 
 
 def routine_summary(plan: Plan) -> str:

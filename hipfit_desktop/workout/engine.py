@@ -13,26 +13,26 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from . import rep_changes, session_edits, session_state
 from .events import (
+    COUNTDOWN_KINDS,
     Beat,
     Event,
     ExerciseDone,
     Finished,
     Paused,
-    RepsChanged,
     Resumed,
     SegmentEnded,
     SegmentStarted,
     SetDone,
     beats_for,
 )
-from .plan import WORK_KINDS, Plan, Segment, change_reps, upcoming_reps
+from .plan import SELF_PACED_KINDS, WORK_KINDS, Plan, Segment
 
 Clock = Callable[[], float]
 
 STALE_AFTER = 0.5  # seconds: a beat noticed later than this is history, not a cue
 BACK_RESTARTS_AFTER = 2.0  # seconds into a block, Back restarts it instead of going to the previous one
-SNAPSHOT_VERSION = 1
 
 
 class Session:
@@ -95,11 +95,20 @@ class Session:
         if self.state == "finished":  # ended early too: nothing is ahead any more
             return 0.0
         estimate = self.plan.self_paced_estimate
-        ahead = sum(estimate if s.seconds is None else s.seconds for s in self.plan.segments[self.index + 1:])
+        ahead = sum(s.estimate(estimate) for s in self.plan.segments[self.index + 1:])
         current = self.remaining()
-        if current is None:  # a self-paced rep under way
-            current = max(0.0, estimate - self.segment_elapsed())
+        if current is None:  # a self-paced rep or set under way
+            current = max(0.0, self.segment.estimate(estimate) - self.segment_elapsed())
         return ahead + current
+
+    def progress(self) -> float | None:
+        """How far the countdown under way has come: 0 at its start, 1 at its deadline (still while paused);
+        None for a step the user ends and after the end."""
+        seconds = self.segment.seconds
+        remaining = self.remaining()
+        if not seconds or remaining is None or self.state == "finished":
+            return None
+        return min(1.0, max(0.0, 1.0 - remaining / seconds))
 
     def next_wakeup(self) -> float | None:
         """Clock time of the next beat or deadline, for a driver that sleeps until then."""
@@ -154,9 +163,9 @@ class Session:
         return self.resume() if self.state == "paused" else self.pause()
 
     def rep_done(self) -> list[Event]:
-        """The user says a self-paced rep is done."""
+        """The user says a self-paced rep (or, at one press per set, the whole own-pace set) is done."""
         self._catch_up()
-        if self.state != "running" or self.segment.kind != "self_paced":
+        if self.state != "running" or self.segment.kind not in SELF_PACED_KINDS:
             return self._flush()
         now = self.clock()
         self._end(now, "done")
@@ -166,12 +175,13 @@ class Session:
     def skip(self) -> list[Event]:
         """Leave the current block (a set on one side, a rest, a hold) for the next one.
 
-        A stretch is held "up to" its time: ending it early is the hold done, with the seconds held.
+        A stretch is held "up to" its time: ending it early is the hold done, with the seconds held. So is a set
+        left in the last phase of its last rep (lowering, or the hold after the last press): its reps are done.
         """
         self._catch_up()
         if self.state not in ("running", "paused"):
             return self._flush()
-        if self.segment.phase == "STRETCH":
+        if self.segment.phase == "STRETCH" or self._in_last_phase_of_set():
             now = self.clock()
             self._end(now, "done", add_time=self.state == "running")  # a pause already counted its time
             self._advance(self.index + 1, now)
@@ -199,25 +209,39 @@ class Session:
                 return self._move_to(i)
         raise IndexError(f"the routine has no exercise {exercise_index}")
 
+    def can_adjust_time(self) -> bool:
+        """True on a countdown under way (get-ready, rest, switch sides, timed work), running or paused."""
+        return self.state in ("running", "paused") and self.segment.kind in COUNTDOWN_KINDS
+
+    def adjust_time(self, seconds: float) -> list[Event]:
+        """Add `seconds` (take away, when negative) to the countdown under way; never below 1 s left."""
+        self._catch_up()
+        if self.can_adjust_time():
+            session_edits.adjust_time(self, seconds)
+        return self._flush()
+
     def can_change_reps(self) -> bool:
-        return self.state in ("idle", "running", "paused") and self.upcoming_reps() is not None
+        """True in a set counted in reps (its last included) and wherever a set of this exercise is to come."""
+        return self.state in ("idle", "running", "paused") and self.current_reps() is not None
+
+    def current_reps(self) -> int | None:
+        """The count +/- starts from: the set under way's, or between sets the next one's (None: nothing to change)."""
+        return rep_changes.current_reps(self.plan, self.index)
+
+    def lowest_reps(self) -> int:
+        """The fewest reps `change_reps` gives the set under way: the rep under way stays (1 between sets)."""
+        return rep_changes.lowest_reps(self.plan, self.index)
 
     def upcoming_reps(self) -> int | None:
         """Reps of the next set of this exercise that has not started, if any."""
-        return upcoming_reps(self.plan, self.index)
+        return rep_changes.upcoming_reps(self.plan, self.index)
 
     def change_reps(self, reps: int) -> list[Event]:
-        """Give the sets of this exercise that have not started `reps` reps; nothing already done changes."""
+        """Give the set under way (never fewer than `lowest_reps()`) and the sets of this exercise still to come
+        `reps` reps; nothing already done changes."""
         self._catch_up()
-        if not self.can_change_reps():
-            return self._flush()
-        old = self.plan.segments
-        self.plan = change_reps(self.plan, self.index, reps)
-        self.statuses = self.statuses[: self.index + 1] + [None] * (len(self.plan.segments) - self.index - 1)
-        self._carried += sum(self.spent[self.index + 1:])
-        self.spent = self.spent[: self.index + 1] + [0.0] * (len(self.plan.segments) - self.index - 1)
-        if self.plan.segments != old:
-            self._emit(RepsChanged(self.segment.exercise or "", reps))
+        if self.can_change_reps():
+            session_edits.change_reps(self, reps)
         return self._flush()
 
     def finish(self) -> list[Event]:
@@ -241,51 +265,13 @@ class Session:
     # --- saving ----------------------------------------------------------------------------------------
 
     def snapshot(self, segments: bool = True) -> dict[str, Any]:
-        """Everything needed to carry on later, as plain JSON-able data; without `segments` (the log keeps the
-        plan once per session: the segments are most of the size and of the 30 ms it takes)."""
-        data = {
-            "version": SNAPSHOT_VERSION,
-            "routine": self.plan.routine_id,
-            "routine_name": self.plan.routine_name,
-            "level": self.plan.level,
-            "self_paced_estimate": self.plan.self_paced_estimate,
-            "state": self.state,
-            "index": self.index,
-            "remaining": self.remaining(),
-            "segment_elapsed": self.segment_elapsed(),
-            "statuses": list(self.statuses),
-            "spent": [*self.spent[: self.index], self.segment_elapsed(), *self.spent[self.index + 1:]],
-            "beats_done": self._beats_done,
-            "carried": self._carried,
-        }
-        if segments:
-            data["segments"] = [s.to_dict() for s in self.plan.segments]
-        return data
+        """Everything needed to carry on later, as plain JSON-able data (see `session_state.snapshot`)."""
+        return session_state.snapshot(self, segments)
 
     @classmethod
     def restore(cls, data: dict[str, Any], clock: Clock = time.monotonic, base: Plan | None = None) -> Session:
         """Rebuild a session from `snapshot()`; `base` supplies the preview details the snapshot leaves out."""
-        if data.get("version") != SNAPSHOT_VERSION:
-            raise ValueError(f"unknown snapshot version {data.get('version')!r}")
-        segments = tuple(Segment.from_dict(s) for s in data["segments"])
-        plan = Plan(data["routine"], data["routine_name"], data["level"], segments,
-                    base.exercises if base else (), data["self_paced_estimate"])
-        session = cls(plan, clock)
-        session.state = data["state"]
-        session.index = data["index"]
-        session.statuses = list(data["statuses"])
-        session.spent = list(data["spent"])
-        session._beats_done = data["beats_done"]
-        session._carried = data["carried"]
-        now = clock()
-        session._run_since = now
-        session.spent[session.index] = data["segment_elapsed"]
-        remaining = data["remaining"]
-        if session.state == "paused":
-            session._remaining = remaining
-        elif session.state == "running":
-            session._deadline = None if remaining is None else now + remaining
-        return session
+        return session_state.restore(cls, data, clock, base)
 
     # --- inside ----------------------------------------------------------------------------------------
 
@@ -322,6 +308,9 @@ class Session:
 
     def _enter(self, index: int, at: float, stale: bool) -> None:
         """Make `index` the current segment, started at clock time `at`."""
+        if index == 0 or self.plan.segments[index - 1].block != self.plan.segments[index].block:
+            for i in range(index, self._block_end(index) + 1):  # a fresh try at this block
+                self.statuses[i] = None
         self.index = index
         self._run_since = at
         self._beats_done = 0
@@ -375,14 +364,18 @@ class Session:
         if self.state == "running":
             self.spent[self.index] += now - self._run_since
         self._end(now, "skipped", add_time=False)
-        if target > self.index:
-            for i in range(self.index + 1, target):
-                self.statuses[i] = "skipped"
-        else:
-            for i in range(target, len(self.statuses)):
-                self.statuses[i] = None
+        # Passed over: what was done on an earlier visit (before a jump back) stays done, the rest is skipped.
+        # Going back changes nothing yet: a block's statuses start afresh when it is entered (`_enter`).
+        for i in range(self.index + 1, target):
+            self.statuses[i] = "done" if self.statuses[i] == "done" else "skipped"
         self._enter(target, now, stale=False)
         return self._flush()
+
+    def _in_last_phase_of_set(self) -> bool:
+        """The last timed phase of a set's last rep, every phase before it done."""
+        start, end = self._block_start(self.index), self._block_end(self.index)
+        return (self.segment.rep is not None and self.segment.kind not in SELF_PACED_KINDS and self.index == end
+                and all(status == "done" for status in self.statuses[start:end]))
 
     def _block_start(self, index: int) -> int:
         block = self.plan.segments[index].block

@@ -66,11 +66,21 @@ class RepsChanged:
 
 
 @dataclass(frozen=True)
+class TimeAdjusted:
+    """The countdown under way was made longer or shorter (+15 s / -15 s): its deadline moved."""
+
+    index: int
+    seconds: float  # added; negative when taken away
+    segment: Segment  # the segment with its new length
+
+
+@dataclass(frozen=True)
 class Finished:
     early: bool
 
 
-Event = SegmentStarted | SegmentEnded | Beat | SetDone | ExerciseDone | Paused | Resumed | RepsChanged | Finished
+Event = (SegmentStarted | SegmentEnded | Beat | SetDone | ExerciseDone | Paused | Resumed | RepsChanged | TimeAdjusted
+         | Finished)
 
 
 def beats_for(segment: Segment) -> list[tuple[float, str]]:

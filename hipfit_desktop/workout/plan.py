@@ -7,17 +7,19 @@ The plan knows nothing about time passing: the engine walks it. Segments are gro
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..exercises.model import Catalog, Exercise, Hold, Progression, Routine, RoutineItem, equipment_needed
 from ..settings.model import Settings
 
-KINDS = ("get_ready", "up", "hold", "down", "self_paced", "timed", "rest", "switch_sides", "done")
-WORK_KINDS = frozenset({"up", "hold", "down", "self_paced", "timed"})
+KINDS = ("get_ready", "up", "hold", "down", "self_paced", "self_paced_set", "timed", "rest", "switch_sides", "done")
+WORK_KINDS = frozenset({"up", "hold", "down", "self_paced", "self_paced_set", "timed"})
+# Steps the user ends with a press: one rep at own pace (counting each rep), or a whole own-pace set.
+SELF_PACED_KINDS = frozenset({"self_paced", "self_paced_set"})
 PHASE_WORDS = {
     "get_ready": "GET READY", "up": "UP", "hold": "HOLD", "down": "DOWN", "self_paced": "YOUR PACE",
-    "rest": "REST", "switch_sides": "SWITCH SIDES", "done": "DONE",
+    "self_paced_set": "YOUR PACE", "rest": "REST", "switch_sides": "SWITCH SIDES", "done": "DONE",
 }
 
 
@@ -39,6 +41,18 @@ class Segment:
     rep: int | None = None
     reps: int | None = None
     phase: str = ""  # the one word the session page shows
+    hold: int | None = None  # a self-paced set: seconds to hold at the top of each rep (told, not timed)
+
+    @property
+    def counts_reps(self) -> bool:
+        """Part of a set counted in reps (one rep's phase, or a whole own-pace set), not timed work or a pause."""
+        return self.rep is not None or self.kind == "self_paced_set"
+
+    def estimate(self, per_rep: float) -> float:
+        """Its length in seconds; where the user sets the pace, `per_rep` seconds for each rep."""
+        if self.seconds is not None:
+            return self.seconds
+        return per_rep * (self.reps or 1 if self.kind == "self_paced_set" else 1)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -63,6 +77,7 @@ class PlannedExercise:
     rest_seconds: int
     hold: Hold | None = None  # the hold or pause as the data gives it (a range shows as one: "pause 2–3 s")
     switch_sides_seconds: int | None = None
+    count_each_rep: bool = False  # own pace: a press per rep (the user's choice) instead of one per set
     # where each number comes from: "your setting", "this routine", "the article", "app default"
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -83,7 +98,8 @@ class Plan:
 
     @property
     def self_paced_reps(self) -> int:
-        return sum(1 for s in self.segments if s.kind == "self_paced")
+        return sum(s.reps or 0 if s.kind == "self_paced_set" else 1 for s in self.segments
+                   if s.kind in SELF_PACED_KINDS)
 
     @property
     def estimated_seconds(self) -> int:
@@ -110,7 +126,7 @@ class Plan:
             ],
             "segments": [
                 {"kind": s.kind, "phase": s.phase, "exercise": s.exercise, "side": s.side, "set": s.set,
-                 "rep": s.rep, "seconds": s.seconds, "prompt": s.prompt}
+                 "rep": s.rep, "reps": s.reps, "seconds": s.seconds, "prompt": s.prompt}
                 for s in self.segments
             ],
         }
@@ -201,6 +217,7 @@ def plan_exercise(exercise: Exercise, catalog: Catalog, settings: Settings, item
         switch_sides_seconds=_pick(settings.switch_sides_seconds, volume.switch_sides_seconds,
                                    catalog.defaults.switch_sides_seconds),
         sources=sources,
+        count_each_rep=settings.count_each_rep,
     )
 
 
@@ -254,6 +271,11 @@ class _Builder:
                 **common))  # type: ignore[arg-type]
             return
         assert item.reps is not None
+        if item.pace == "own" and not item.count_each_rep:
+            self.segments.append(Segment("self_paced_set", None, own_pace_prompt(item.reps, item.hold_seconds),
+                                         phase=PHASE_WORDS["self_paced_set"], reps=item.reps,
+                                         hold=item.hold_seconds or None, **common))  # type: ignore[arg-type]
+            return
         template = rep_segments(item, self.defaults.up_seconds, self.defaults.down_seconds, common)
         self.segments.extend(renumber_reps(template, item.reps))
 
@@ -269,6 +291,12 @@ def rep_segments(item: PlannedExercise, up: int, down: int, common: dict[str, An
         phases = [("up", volume.up_seconds or up), *hold, ("down", volume.down_seconds or down)]
     return [Segment(kind, seconds, _hold_prompt(item) if kind == "hold" else "", phase=PHASE_WORDS[kind], rep=1,
                     reps=1, **common) for kind, seconds in phases]
+
+
+def own_pace_prompt(reps: int, hold: int | None) -> str:
+    """What an own-pace set asks for: the count, the hold the exercise has, and the one press at the end."""
+    each = f", holding {hold} s at the top of each" if hold else ""
+    return f"{reps} reps at your own pace{each}; one press when the set is done"
 
 
 def _hold_prompt(item: PlannedExercise) -> str:
@@ -315,46 +343,3 @@ def duration_words(seconds: int) -> str:
     if minutes and rest:
         return f"{minutes} min {rest} s"
     return f"{minutes} min" if minutes else f"{rest} s"
-
-
-def change_reps(plan: Plan, current: int, reps: int) -> Plan:
-    """Give every set of the current exercise that has not started yet `reps` reps.
-
-    `current` is the index of the segment the user is in; segments up to it are left alone, so the engine's
-    position stays valid. During a rest before an exercise, that exercise's sets change.
-    """
-    if reps < 1:
-        raise ValueError("a set needs at least one rep")
-    exercise_index = plan.segments[current].exercise_index
-    current_block = plan.segments[current].block
-    result = list(plan.segments[: current + 1])
-    block: list[Segment] = []
-
-    def flush() -> None:
-        if block and block[0].exercise_index == exercise_index and block[0].rep is not None:
-            result.extend(renumber_reps(block, reps))
-        else:
-            result.extend(block)
-        block.clear()
-
-    for segment in plan.segments[current + 1:]:
-        if segment.block == current_block:  # the set under way keeps its count
-            result.append(segment)
-            continue
-        if block and segment.block != block[0].block:
-            flush()
-        block.append(segment)
-    flush()
-    return replace(plan, segments=tuple(result))
-
-
-def upcoming_reps(plan: Plan, current: int) -> int | None:
-    """Reps of the next set of this exercise that has not started; None when `change_reps` would change nothing."""
-    exercise_index = plan.segments[current].exercise_index
-    started = plan.segments[current].block
-    for segment in plan.segments[current + 1:]:
-        if segment.exercise_index != exercise_index:
-            break
-        if segment.rep is not None and segment.block != started:
-            return segment.reps
-    return None

@@ -63,7 +63,7 @@ def summarize(session: Session) -> Summary:
         first = segments[indices[0]]
         key = first.exercise_index or 0
         names[key] = first.exercise_name or ""
-        timed[key] = first.rep is None
+        timed[key] = not first.counts_reps
         tally = tallies.setdefault(key, [0, 0, 0])
         tally[1] += 1
         done = [statuses[i] == "done" for i in indices]
@@ -95,6 +95,8 @@ def _reps_done(segments: tuple[Segment, ...], statuses: list[str | None], indice
     """A rep counts when all its phases were lived through, not skipped."""
     reps: dict[int, bool] = {}
     for i in indices:
+        if segments[i].kind == "self_paced_set":  # one press for the whole set: all its reps or none
+            return (segments[i].reps or 0) if statuses[i] == "done" else 0
         rep = segments[i].rep
         if rep is not None:
             reps[rep] = reps.get(rep, True) and statuses[i] == "done"

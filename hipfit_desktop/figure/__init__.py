@@ -1,0 +1,1 @@
+"""The exercise figure: poses as joint angles, placed and mirrored, for any moment of a session. No Qt, no clock."""
