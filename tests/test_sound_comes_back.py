@@ -148,7 +148,7 @@ def test_each_failed_retry_waits_twice_as_long_up_to_five_minutes(qtbot, player,
 
 
 def test_the_window_says_the_device_went_away_instead_of_tones_on(qtbot, catalog, clock, devices, tmp_path):
-    settings = Settings(level_chosen=True)
+    settings = Settings(level_chosen=True, voice=False)
     cues = CuePlayer(None, settings, audio_available=lambda: devices.present, devices=devices,
                      sound_folder=tmp_path / "sounds")
     window = MainWindow(catalog, settings, clock=clock, ask=lambda *_: True, cues=cues)
