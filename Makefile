@@ -37,7 +37,7 @@ bench: setup
 
 screenshots: setup
 	@sh scripts/qt-system-libs.sh screenshots
-	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshots.py docs/screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis mutants .import_linter_cache

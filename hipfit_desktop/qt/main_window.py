@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -38,6 +38,7 @@ from .settings_dialog import SettingsDialog
 from .sound import CuePlayer
 from .summary_page import SummaryPage
 from .window_size import MINIMUM, restore_or_fit
+from .window_state import load_geometry, save_geometry
 
 Ask = Callable[[QWidget, str, str], bool]
 
@@ -125,8 +126,7 @@ class MainWindow(QMainWindow):
                 self.picker.show_notice("\n".join(lines))
             QTimer.singleShot(0, self.offer_resume)
             QTimer.singleShot(0, lambda: self.coach.ask_morning(self, self.choose))
-        self._window_state = QSettings(str(user_paths().config / "window.ini"), QSettings.Format.IniFormat)
-        self.restored_geometry = restore_or_fit(self, self._window_state)
+        self.restored_geometry = restore_or_fit(self, load_geometry(user_paths().config))
 
     # --- pages --------------------------------------------------------------------------------------------
 
@@ -391,6 +391,5 @@ class MainWindow(QMainWindow):
             self.session_log.close()
         if self.cues is not None:
             self.cues.shutdown()
-        self._window_state.setValue("geometry", self.saveGeometry())
-        self._window_state.sync()
+        save_geometry(user_paths().config, self.saveGeometry())
         event.accept()

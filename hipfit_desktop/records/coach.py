@@ -111,7 +111,8 @@ def step_up(item: PlannedExercise, sessions: int, rules: CoachRules) -> Suggesti
     if index + 1 == len(ladder):
         return None
     above = ladder[index + 1]
-    return Suggestion(exercise.id, exercise.name, "version", above.id, f"try the next version, “{above.name}” ({above.changes.rstrip('.')})", done)
+    change = f"try the next version, “{above.name}” ({above.changes.rstrip('.')})"
+    return Suggestion(exercise.id, exercise.name, "version", above.id, change, done)
 
 
 def suggest_for(item: PlannedExercise, history: Sequence[Outcome], rules: CoachRules) -> Suggestion | None:
