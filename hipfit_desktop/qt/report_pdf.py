@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from ..exercises.model import Catalog
+from ..exercises.model import Catalog, equipment_words
 from ..exercises.strictyaml import DataError
 from ..figure.book import load_figures
 from ..figure.motion import extent, pose_at
@@ -19,7 +19,7 @@ from ..records.coach_report import ReportData, programme, report_csv, report_dat
 from ..records.database import HistoryLog
 from ..settings.model import Settings
 from ..settings.store import write_atomic
-from ..workout.card import build_card, card_html
+from ..workout.card import ExerciseCard, build_card
 from ..workout.plan import PlannedExercise
 from .figure_render import ensure_gui, render_image
 
@@ -56,6 +56,24 @@ def report_html(data: ReportData, title: str) -> str:
     sides = [(s.name, s.reps_left, s.reps_right, s.harder_left, s.harder_right) for s in data.sides]
     html.append(_table(("exercise", "reps left", "reps right", "left harder (sessions)", "right harder (sessions)"),
                        sides) if sides else "<p>No one-sided exercises logged.</p>")
+    return "\n".join(html)
+
+
+def card_html(card: ExerciseCard, number: int) -> str:
+    """A printable card: what it trains, the version and what it needs, the steps, the tips, the counts with
+    where each number comes from, and the safety notes (the app's own marked as such)."""
+    origin = "from the article" if card.version_from_article else "the app's step, not the article's"
+    html = [f"<h3>{number}. {escape(card.name)}</h3>",
+            f"<p>{escape(card.summary)} <i>Works: {escape(', '.join(card.works))}.</i></p>",
+            f"<p><b>Version:</b> {escape(card.version_name)} ({escape(card.version_level)}; {origin}). "
+            f"<b>Needs:</b> {escape(equipment_words(card.equipment))}.</p>",
+            "<ol>" + "".join(f"<li>{escape(step)}</li>" for step in card.steps) + "</ol>"]
+    if card.tips:
+        html.append("<ul>" + "".join(f"<li>{escape(tip)}</li>" for tip in card.tips) + "</ul>")
+    html.append(f"<p><b>Counts:</b> {escape(card.counts)} (" + "; ".join(
+        f"{escape(line.text)}: <i>{escape(line.source)}</i>" for line in card.volume) + ")</p>")
+    html += [f"<p>&#9888; {escape(a.text)}{'' if a.from_article else ' <i>(the app advises this)</i>'}</p>"
+             for a in card.advice]
     return "\n".join(html)
 
 
