@@ -134,3 +134,46 @@ def test_a_bad_rules_file_names_file_line_and_field(change, message):
     with pytest.raises(DataError) as caught:
         parse_rules(text.replace(change[0], change[1], 1))
     assert f"data/coaching.yaml{message}" in str(caught.value)
+
+
+@pytest.mark.parametrize(("section", "key", "attribute", "low", "high"), [
+    ("step_up", "sessions_in_a_row", "sessions_to_step_up", 1, 10),
+    ("reps_first", "reps_step", "reps_step", 1, 20),
+    ("reps_first", "seconds_step", "seconds_step", 1, 120),
+    ("side_lag", "sessions_in_a_row", "side_lag_sessions", 1, 10),
+    ("next_level", "percent_moved_up", "percent_moved_up", 1, 100),
+    ("not_yet", "wait_sessions", "not_yet_sessions", 1, 20),
+])
+def test_each_number_is_read_into_its_rule_within_its_bounds(section, key, attribute, low, high):
+    """The file's number reaches the rule; one past either end is refused, naming the field."""
+    from importlib import resources
+
+    text = resources.files("hipfit_desktop.data").joinpath("coaching.yaml").read_text(encoding="utf-8")
+    start = text.index(f"\n{section}:")
+    at = text.index(f"  {key}: ", start)
+    end = text.index("\n", at)
+
+    def with_value(value):
+        return text[:at] + f"  {key}: {value}" + text[end:]
+    for value in (low, high):
+        assert getattr(parse_rules(with_value(value)), attribute) == value
+    for value in (low - 1, high + 1):
+        with pytest.raises(DataError, match=rf"{section}\.{key}: {value} is out of range \({low} to {high}\)"):
+            parse_rules(with_value(value))
+
+
+def test_every_section_is_required_and_app_choices_are_named_per_rule():
+    from importlib import resources
+
+    text = resources.files("hipfit_desktop.data").joinpath("coaching.yaml").read_text(encoding="utf-8")
+    rules = parse_rules(text)
+    assert rules.app_chose == {"reps_first.reps_step", "reps_first.seconds_step", "side_lag.sessions_in_a_row",
+                               "next_level.percent_moved_up"}
+    cut = text[:text.index("\nnot_yet:")]
+    with pytest.raises(DataError, match="not_yet: missing"):
+        parse_rules(cut)
+    with pytest.raises(DataError, match="schema: 2 is out of range"):
+        parse_rules(text.replace("schema: 1", "schema: 2"))
+    with pytest.raises(DataError, match=r"step_back.app_chose\[0\]: 'x' is not a number of this rule \(known: "
+                                        r"none here\)"):
+        parse_rules(text.replace("  source: pain-monitoring\n  app_chose: []", "  source: pain-monitoring\n  app_chose: [x]"))
