@@ -176,4 +176,4 @@ def test_every_section_is_required_and_app_choices_are_named_per_rule():
         parse_rules(text.replace("schema: 1", "schema: 2"))
     with pytest.raises(DataError, match=r"step_back.app_chose\[0\]: 'x' is not a number of this rule \(known: "
                                         r"none here\)"):
-        parse_rules(text.replace("  source: pain-monitoring\n  app_chose: []", "  source: pain-monitoring\n  app_chose: [x]"))
+        parse_rules(text.replace("pain-monitoring\n  app_chose: []", "pain-monitoring\n  app_chose: [x]"))
