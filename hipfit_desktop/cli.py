@@ -1,5 +1,5 @@
 """`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID`, `figure ID`, `settings`, `history`,
-`export` and `import FILE` on the command line."""
+`export`, `import FILE`, `coach` and `report` on the command line."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
 from .exercises.catalog import load_catalog
 from .exercises.model import LEVELS, Catalog
 from .exercises.strictyaml import DataError
+from .records.coach_log import advice as coach_advice
+from .records.coach_rules import load_rules
 from .records.database import HistoryLog
 from .records.exchange import BackupError, ImportResult, export_backup, export_csv, import_backup, read_backup
 from .records.queries import as_json, recent_sessions, week_summary
@@ -61,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), required=True,
                         help="csv: one row per set; json: a backup of history, settings and your routines")
     export.add_argument("--out", type=Path, help="write to this file (default: the standard output)")
+    coach = commands.add_parser("coach", help="the coach's suggestions from your log, and why (advice only)")
+    coach.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    report = commands.add_parser("report", help="a PDF for your physiotherapist (and a CSV of its numbers)")
+    report.add_argument("--weeks", type=_weeks, default=6, help="how many weeks back, this one included (6)")
+    report.add_argument("--out", type=Path, required=True, help="FILE.pdf; FILE.csv is written beside it")
     restore = commands.add_parser("import", help="merge a JSON backup; sessions already in the log are skipped")
     restore.add_argument("file", type=Path, help="a file made by `hipfit export --format json`")
     restore.add_argument("--dry-run", action="store_true", help="say what would be imported; change nothing")
@@ -105,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for message in loaded.messages():  # one line each: the notice, then `settings.yaml:LINE: ...` warnings
         _warn(f"hipfit: {message}")
     settings = loaded.settings
+    if args.command == "coach":
+        return coach_command(args, catalog, settings)
+    if args.command == "report":
+        return report_command(args, catalog, settings)
     if args.command in ("history", "export", "import"):
         return records_command(args, catalog, settings)
     if args.command == "settings":
@@ -161,6 +172,37 @@ def records_command(args: argparse.Namespace, catalog: Catalog, settings: Settin
         return _print(format_import(result, args.dry_run))
     finally:
         log.close()
+
+
+def coach_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:
+    """`hipfit coach`: what the coach suggests now (docs/COACHING.md); Accept and Not yet are in the window."""
+    log = HistoryLog()
+    try:
+        found = coach_advice(log, catalog, settings, load_rules())
+    finally:
+        log.close()
+    if args.json:
+        return _print(json.dumps({"suggestions": [{**asdict(s), "key": s.key} for s in found]}, indent=1))
+    if not found:
+        return _print("The coach has nothing to suggest yet: it needs two sessions of an exercise to go on.")
+    return _print("\n".join(s.text() for s in found) + "\n\nAdvice, not a prescription: if you are recovering "
+                  "from an injury, ask your physiotherapist.")
+
+
+def report_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:
+    """`hipfit report`: the PDF and CSV of the last weeks (docs/COACHING.md); Qt loads only to draw the PDF."""
+    from .qt.report_pdf import write_report_files
+
+    log = HistoryLog()
+    try:
+        pdf, table = write_report_files(log, catalog, settings, args.out, args.weeks)
+    except OSError as exc:
+        print(f"hipfit: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    finally:
+        log.close()
+    print(f"hipfit: wrote {pdf} and {table}", file=sys.stderr)
+    return 0
 
 
 def format_import(result: ImportResult, dry_run: bool) -> str:

@@ -322,19 +322,24 @@ def test_a_log_from_a_newer_hipfit_says_its_versions(tmp_path):
     path = tmp_path / FILE_NAME
     log = HistoryLog(path)
     insert_session(log)
-    log.write(lambda db: db.execute("PRAGMA user_version = 2"))
+    newer = schema.SCHEMA_VERSION + 1
+    log.write(lambda db: db.execute(f"PRAGMA user_version = {newer}"))
     log.close()
     log = HistoryLog(path)
     assert log.problem == log.notice == (
-        f"Your training log {path} was written by a newer HipFit (log version 2; this one knows up to 1). It is "
+        f"Your training log {path} was written by a newer HipFit (log version {newer}; this one knows up to "
+        f"{schema.SCHEMA_VERSION}). It is "
         "left as it is; workouts are not logged.")
     assert uids(log) == ["a"] and not log.writable
     log.close()
 
 
+NOW = schema.SCHEMA_VERSION
+
+
 @pytest.mark.parametrize(("earlier", "expected"), [
-    ((".v1-backup",), ".v1-backup-2"),
-    ((".v1-backup", ".v1-backup-2"), ".v1-backup-3"),
+    ((f".v{NOW}-backup",), f".v{NOW}-backup-2"),
+    ((f".v{NOW}-backup", f".v{NOW}-backup-2"), f".v{NOW}-backup-3"),
 ])
 def test_an_upgrade_says_so_and_keeps_a_private_copy_under_a_free_name(tmp_path, monkeypatch, earlier, expected):
     """Earlier copies are never overwritten: the next is -2, then -3; it is 0600 and holds the old sessions."""
@@ -347,8 +352,9 @@ def test_an_upgrade_says_so_and_keeps_a_private_copy_under_a_free_name(tmp_path,
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, lambda db: None])
     log = HistoryLog(path)
     backup = tmp_path / f"{FILE_NAME}{expected}"
-    assert log.notice == (f"Your training log was upgraded from version 1 to 2; the old one is kept as {backup}.")
-    assert log.problem is None and log.read("PRAGMA user_version") == [(2,)]
+    assert log.notice == (f"Your training log was upgraded from version {NOW} to {NOW + 1}; the old one is kept as "
+                          f"{backup}.")
+    assert log.problem is None and log.read("PRAGMA user_version") == [(NOW + 1,)]
     log.close()
     for name in earlier:
         assert (tmp_path / f"{FILE_NAME}{name}").read_bytes() == b"an earlier copy"
@@ -368,7 +374,8 @@ def test_a_version_0_file_with_tables_is_backed_up_before_the_schema_is_added(tm
     other.close()
     log = HistoryLog(path)
     backup = tmp_path / f"{FILE_NAME}.v0-backup"
-    assert log.notice == f"Your training log was upgraded from version 0 to 1; the old one is kept as {backup}."
+    assert log.notice == (f"Your training log was upgraded from version 0 to {schema.SCHEMA_VERSION}; the old one is "
+                          f"kept as {backup}.")
     assert log.read("SELECT text FROM notes") == [("mine",)] and insert_session(log)
     log.close()
     copy = sqlite3.connect(backup)

@@ -45,11 +45,12 @@ def test_an_upgrade_backs_up_the_old_file_first_and_runs_the_steps_in_order(tmp_
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, to_v2])
     log = HistoryLog(path)
-    assert ran == [1] and "upgraded from version 1 to 2" in log.notice
-    assert log.read("PRAGMA user_version") == [(2,)] and log.read("SELECT rating FROM sessions") == [(None,)]
-    backup = sqlite3.connect(tmp_path / f"{FILE_NAME}.v1-backup")
+    now = schema.SCHEMA_VERSION
+    assert ran == [now] and f"upgraded from version {now} to {now + 1}" in log.notice
+    assert log.read("PRAGMA user_version") == [(now + 1,)] and log.read("SELECT rating FROM sessions") == [(None,)]
+    backup = sqlite3.connect(tmp_path / f"{FILE_NAME}.v{now}-backup")
     assert backup.execute("SELECT uid FROM sessions").fetchall() == [("a",)]
-    assert backup.execute("PRAGMA user_version").fetchone() == (1,)
+    assert backup.execute("PRAGMA user_version").fetchone() == (now,)
     backup.close()
     log.close()
 
@@ -68,7 +69,7 @@ def test_a_failing_step_leaves_the_file_at_its_version(tmp_path, monkeypatch):
     log.close()
     monkeypatch.undo()
     log = HistoryLog(path)
-    assert log.read("PRAGMA user_version") == [(1,)] and insert_session(log)
+    assert log.read("PRAGMA user_version") == [(schema.SCHEMA_VERSION,)] and insert_session(log)
     log.close()
 
 

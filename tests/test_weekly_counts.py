@@ -151,5 +151,5 @@ def test_deleting_a_session_takes_its_sets_plan_and_checkpoint_along(log):
 
 
 def test_the_schema_has_one_version():
-    """Version 1 is the only one so far."""
-    assert schema.SCHEMA_VERSION == len(schema.MIGRATIONS) == 1
+    """Version 1, then 2 (the coach's ratings)."""
+    assert schema.SCHEMA_VERSION == len(schema.MIGRATIONS) == 2

@@ -41,12 +41,15 @@ class BackupButtons(QWidget):
         super().__init__(parent)
         self.pick = pick
         self.log: HistoryLog | None = None
+        # (log, FILE) -> the PDF and CSV written; set by the window, which knows the catalogue and settings
+        self.make_report: Callable[[HistoryLog, Path], tuple[Path, Path]] | None = None
         self.result = QLabel(accessibleName="Export or import result", wordWrap=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, name, action in (("Export CSV…", "Export the log as CSV", self.export_csv),
                                    ("Back up…", "Back up the log, settings and routines", self.back_up),
-                                   ("Import backup…", "Import a backup", self.import_file)):
+                                   ("Import backup…", "Import a backup", self.import_file),
+                                   ("Report (PDF)…", "A report for your physiotherapist", self.report)):
             button = QPushButton(text, accessibleName=name)
             button.clicked.connect(action)
             layout.addWidget(button)
@@ -71,6 +74,20 @@ class BackupButtons(QWidget):
             self.result.setText(f"Could not write {path}: {problem.strerror or problem}")
             return
         self.result.setText(f"Saved {path}")
+
+    def report(self) -> None:
+        """The same PDF and CSV as `hipfit report`."""
+        if self.log is None or self.make_report is None:
+            return
+        path = self.pick(self, "Save a report for your physiotherapist", "hipfit-report.pdf")
+        if path is None:
+            return
+        try:
+            pdf, table = self.make_report(self.log, path)
+        except OSError as problem:
+            self.result.setText(f"Could not write {path}: {problem.strerror or problem}")
+            return
+        self.result.setText(f"Saved {pdf} and {table}")
 
     def import_file(self) -> None:
         if self.log is None:

@@ -14,7 +14,12 @@ WINDOW_KEYS = (
     ("Ctrl+,", "Settings (between sessions)"),
     ("M", "Mute or unmute sounds and voice"),
 )
-
+# During the rest after an exercise only (qt/rating_keys.py); doing nothing is an answer too.
+RATING_ROWS = (
+    ("1, 2 or 3", "After an exercise, during the rest: it felt easy, about right or hard (optional)"),
+    ("4, 5 or 6", "After an exercise, during the rest: pain none, a little or too much (optional)"),
+    ("L or R", "After a one-sided exercise: the left or right side was harder (optional)"),
+)
 
 KEY_NAMES = {"PgDown": "Page Down", "PgUp": "Page Up", "Right": "→", "Left": "←", "Up": "↑", "Down": "↓", "-": "−"}
 
@@ -26,7 +31,7 @@ def key_words(keys: tuple[str, ...]) -> str:
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
-    return [(key_words(keys), text) for keys, _action, text in SHORTCUTS] + list(WINDOW_KEYS)
+    return [(key_words(keys), text) for keys, _action, text in SHORTCUTS] + list(RATING_ROWS) + list(WINDOW_KEYS)
 
 
 class HelpDialog(QDialog):

@@ -23,6 +23,7 @@ from ..workout.engine import Clock, Session
 from ..workout.events import RepsChanged
 from ..workout.plan import compile_plan
 from ..workout.summary import summarize
+from .coach_panel import CoachLink
 from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
@@ -30,6 +31,7 @@ from .history_page import HistoryPage
 from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
+from .report_pdf import write_report_files
 from .session_log import RESUME, Choose, SessionLog, choose_with_dialog
 from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
@@ -115,11 +117,15 @@ class MainWindow(QMainWindow):
             self.picker.last_times = self.session_log.last_times
             self.picker.history_button.setVisible(True)
             self.picker.history_requested.connect(self.show_history)
+            self.coach = CoachLink(log, catalog, lambda: self.saved, self._save, self)  # issue 14: the coach
+            self.coach.add(self.picker.coach)
+            self.coach.refresh()
             self._show_week()
             if log is not None and log.notice:
                 lines.append(log.notice)
                 self.picker.show_notice("\n".join(lines))
             QTimer.singleShot(0, self.offer_resume)
+            QTimer.singleShot(0, lambda: self.coach.ask_morning(self, self.choose))
         self.restored_geometry = restore_or_fit(self, load_geometry(user_paths().config))
 
     # --- pages --------------------------------------------------------------------------------------------
@@ -128,6 +134,8 @@ class MainWindow(QMainWindow):
     def session_page(self) -> SessionPage:
         if self._session_page is None:
             self._session_page = SessionPage(self.catalog)
+            if self.session_log is not None:
+                self._session_page.rating.rated.connect(self.session_log.rate)
             self._session_page.leave_requested.connect(self.leave_session)
             self._session_page.help_button.clicked.connect(self.show_help)
             self.pages.addWidget(self._session_page)
@@ -139,6 +147,8 @@ class MainWindow(QMainWindow):
             self._summary_page = SummaryPage()
             self._summary_page.back_requested.connect(self.show_picker)
             self._summary_page.remember_requested.connect(self.remember_rep_changes)
+            if self.session_log is not None:
+                self.coach.add(self._summary_page.coach)
             self.pages.addWidget(self._summary_page)
         return self._summary_page
 
@@ -149,6 +159,8 @@ class MainWindow(QMainWindow):
             self._history_page = HistoryPage(self.catalog)
             self._history_page.back_requested.connect(self.show_picker)
             self._history_page.backup.imported.connect(self.show_history)
+            self._history_page.backup.make_report = lambda log, out: write_report_files(log, self.catalog, self.saved,
+                                                                                        out)
             self.pages.addWidget(self._history_page)
         self.session_log.log.flush()
         self._history_page.show_history(self.session_log.log, self.saved.weekly_target)
@@ -215,6 +227,8 @@ class MainWindow(QMainWindow):
         self.summary_page.show_summary(summarize(self.driver.session), advice_html(self.catalog, WEEKLY_ADVICE))
         changes = {self.catalog.exercises[e].name: reps for e, reps in self._rep_changes.items()}
         self.summary_page.offer_to_remember(changes)
+        if self.session_log is not None:
+            self.coach.refresh()
         self.pages.setCurrentWidget(self.summary_page)
         self.summary_page.back_button.setFocus()
 

@@ -23,6 +23,7 @@ from ..settings.model import Settings
 from ..workout.describe import first_start_routine, routine_summary
 from ..workout.plan import Plan, compile_plan
 from ..workout.preview import routine_preview
+from .coach_panel import CoachPanel
 from .figure_view import shared_book, start_and_end
 from .lazy_labels import LazyLabels
 from .preview_cards import PreviewPane
@@ -90,6 +91,8 @@ class PickerPage(QWidget):
         splitter.setSizes([300, 600])
         layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
+        self.coach = CoachPanel()
+        layout.addWidget(self.coach)
         layout.addWidget(splitter, 1)
 
         self.routines.currentRowChanged.connect(self._show_preview)

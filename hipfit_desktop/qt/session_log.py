@@ -9,12 +9,14 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..records.coach_log import rate
 from ..records.database import HistoryLog, wall_clock
 from ..records.queries import week_summary
 from ..records.recorder import SessionRecorder
 from ..records.report import last_times_for, week_line
 from ..records.resume import ResumeOffer, discard, find_resumable, log_as_finished
 from ..workout.plan import Plan
+from ..workout.rating import RatingTarget
 from .driver import SessionDriver
 
 # (parent, title, text, choices) -> the choice made; the last choice is what Escape or closing the box means.
@@ -59,6 +61,11 @@ class SessionLog(QObject):
         """Record this driver's session (a new one, or `recorder` of a resumed one)."""
         self.recorder = recorder or SessionRecorder(self.log, driver.session)
         driver.event.connect(self.recorder)
+
+    def rate(self, target: RatingTarget, what: str, value: str) -> None:
+        """A rating key during a rest: queued to the writer thread, so the timer never waits for the disk."""
+        if self.recorder is not None and self.recorder.uid is not None:
+            rate(self.log, self.recorder.uid, target.position, target.exercise, **{what: value})
 
     def offer(self) -> ResumeOffer | None:
         return find_resumable(self.log)

@@ -31,6 +31,7 @@ from .figure_view import FigureView, shared_book
 from .hero_number import HeroNumber
 from .hold_bar import HoldBar
 from .outline_dialog import OutlineDialog
+from .rating_keys import RatingKeys
 from .session_text import (
     OWN_PACE,
     cues_html,
@@ -137,6 +138,8 @@ class SessionPage(QWidget):
         figure_column = QVBoxLayout()
         figure_column.addWidget(self.figure_area, 1)
         figure_column.addWidget(self.steps)
+        self.rating = RatingKeys(self)  # effort and pain after an exercise: digits and L/R, during the rest
+        figure_column.addWidget(self.rating)
         middle = QHBoxLayout()
         middle.addLayout(figure_column, 4)
         middle.addLayout(hero_column, 5)
@@ -183,6 +186,7 @@ class SessionPage(QWidget):
         self.driver = driver
         self._shown_for = None
         driver.ticked.connect(self.refresh)
+        self.rating.attach(driver)
         if self.figure is not None:
             self.figure.follow(driver)
         self.refresh()
@@ -368,4 +372,5 @@ class SessionPage(QWidget):
         self.bars.setFixedHeight(round(scale.px("display") * 1.7))
         self.cues.setFont(scale.font("title", self.cues.font()))
         self.steps.setFont(scale.font("body", self.steps.font()))
+        self.rating.setFont(scale.font("heading", self.rating.font()))  # read from the mat, like the instruction
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from ..workout.describe import clock_text
 from ..workout.summary import ExerciseTally, Summary, headline
+from .coach_panel import CoachPanel
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 COLUMN_EMS = 64  # the page's column at most this many body sizes wide
@@ -57,6 +58,8 @@ class SummaryPage(QWidget):
         column.addLayout(tiles)
         column.addWidget(self.details, 1)
         column.addWidget(self.remember_button)
+        self.coach = CoachPanel()
+        column.addWidget(self.coach)
         column.addWidget(self.back_button)
         layout = self._layout = QHBoxLayout(self)
         layout.addStretch(1)

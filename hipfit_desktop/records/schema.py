@@ -3,6 +3,10 @@
 Version 1: sessions, one row per set and side, the plan and checkpoint of a session in progress, and
 `weekly`, volume per exercise and week kept up to date by triggers, so the history page's charts read a few
 thousand rows instead of every set of ten years.
+
+Version 2: the coach's inputs and memory: `ratings` (effort, pain and the harder side of each exercise in a
+session, each optional), `mornings` (how the hips felt the morning after a session), `put_off` (suggestions
+the user answered "Not yet", with the sessions logged at that moment).
 """
 
 from __future__ import annotations
@@ -91,5 +95,25 @@ def _to_v1(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1]
+def _to_v2(db: sqlite3.Connection) -> None:
+    for statement in (
+        """CREATE TABLE ratings (
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,          -- the exercise's place in the routine
+            exercise TEXT NOT NULL,
+            effort TEXT CHECK (effort IN ('easy', 'about right', 'hard')),
+            pain TEXT CHECK (pain IN ('none', 'a little', 'too much')),
+            harder_side TEXT CHECK (harder_side IN ('left', 'right')),
+            PRIMARY KEY (session_id, position))""",
+        """CREATE TABLE mornings (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            feeling TEXT CHECK (feeling IN ('fine', 'sore', 'painful')))  -- NULL: asked, not answered""",
+        """CREATE TABLE put_off (
+            suggestion TEXT PRIMARY KEY,        -- Suggestion.key: exercise:kind:value
+            sessions_logged INTEGER NOT NULL)   -- sessions in the log when the user said "Not yet" """,
+    ):
+        db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, _to_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
