@@ -1,5 +1,5 @@
 """`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID`, `figure ID`, `settings`, `history`,
-`export` and `import FILE` on the command line."""
+`export`, `import FILE`, `install-desktop` and `uninstall-desktop` on the command line."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from . import __version__
 from .exercises.catalog import load_catalog
 from .exercises.model import LEVELS, Catalog
 from .exercises.strictyaml import DataError
@@ -20,6 +21,7 @@ from .records.queries import as_json, recent_sessions, week_summary
 from .records.report import DEFAULT_WEEKLY_TARGET, format_history
 from .settings.model import TIMINGS, Settings
 from .settings.store import SettingsStore, write_atomic
+from .system.desktop import install_desktop, uninstall_desktop
 from .system.paths import user_paths
 from .workout.card import build_card, card_text
 from .workout.describe import clock_text
@@ -33,9 +35,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="hipfit", description="Hip-strengthening workouts, paced set by set.")
+    parser = _Parser(prog="hipfit", description="Hip-strengthening workouts, paced set by set. "
+                     "Qt's own options (-style, -platform, ...) go to the window.")
+    parser.add_argument("--version", action="version", version=f"hipfit {__version__}")
+    parser.add_argument("--verbose", action="store_true", help="let Qt's and the sound system's messages through")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     commands.add_parser("gui", help="open the window (the default)")
+    commands.add_parser("install-desktop", help="add HipFit to your desktop's menu (your XDG data folder)")
+    commands.add_parser("uninstall-desktop", help="take HipFit out of your desktop's menu")
     commands.add_parser("list", help="the routines and exercises")
     plan = commands.add_parser("plan", help="the compiled plan of a routine")
     plan.add_argument("routine", help="a routine id, as `hipfit list` shows")
@@ -87,12 +94,39 @@ def _progress(text: str) -> float:
     return value
 
 
+# Qt's own command-line options (QApplication and QGuiApplication docs): passed to Qt, not to argparse.
+QT_VALUED = {"platform", "platformpluginpath", "platformtheme", "plugin", "style", "stylesheet", "session",
+             "qwindowgeometry", "qwindowtitle", "qwindowicon", "geometry", "display", "title", "name"}
+QT_FLAGS = {"reverse", "widgetcount", "nograb", "dograb", "sync"}
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(ours, Qt's): `-style fusion`, `--platform=xcb`, `-reverse` go to Qt; everything else to argparse."""
+    ours: list[str] = []
+    qt: list[str] = []
+    words = iter(argv)
+    for word in words:
+        name = word.lstrip("-").partition("=")[0]
+        if word.startswith("-") and name in QT_FLAGS:
+            qt.append(word)
+        elif word.startswith("-") and name in QT_VALUED:
+            qt.append(word)
+            if "=" not in word:
+                qt.extend(value for value in [next(words, None)] if value is not None)
+        else:
+            ours.append(word)
+    return ours, qt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    ours, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(ours)
     if args.command in (None, "gui"):
         from .qt.app import run_app  # Qt loads only for the window
 
-        return run_app()
+        return run_app([sys.argv[0], *qt_options], verbose=args.verbose)
+    if args.command in ("install-desktop", "uninstall-desktop"):
+        return _desktop_command(args.command)
     try:
         catalog = load_catalog(user_paths().routines)
     except DataError as problem:  # a broken install: the shipped data does not load
@@ -122,6 +156,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     plan = compile_plan(catalog.routine(args.routine), catalog, settings)
     return _print(json.dumps(plan.to_json(), indent=1) if args.json else format_plan(plan))
+
+
+def _desktop_command(command: str) -> int:
+    try:
+        if command == "install-desktop":
+            written = install_desktop()
+            print(f"hipfit: added HipFit to the menu ({len(written)} files under {written[0].parents[1]})")
+            return 0
+        removed = uninstall_desktop()
+    except OSError as problem:
+        print(f"hipfit: {problem}", file=sys.stderr)
+        return 1
+    print(f"hipfit: removed {len(removed)} files" if removed else "hipfit: HipFit was not in the menu")
+    return 0
 
 
 def records_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:

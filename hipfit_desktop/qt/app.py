@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..exercises.catalog import load_catalog
 from ..exercises.strictyaml import DataError
-from ..system.logfile import start_log
+from ..system.desktop import APP_ID
+from ..system.logfile import log, start_log
 from ..system.paths import user_paths
 from .driver import tighten_thread_switching
+
+NO_DISPLAY = ("hipfit: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+              "run it in a desktop session, or try `hipfit --help` for the commands that need none")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -19,8 +26,21 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("HipFit")
     app.setOrganizationName("hipfit")
-    app.setDesktopFileName("hipfit")
+    app.setDesktopFileName(APP_ID)  # Wayland matches the window to the menu entry (and its icon) by this
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The installed theme icon if there is one, else the PNGs shipped in the package."""
+    from importlib import resources
+
+    icon = QIcon.fromTheme(APP_ID)
+    if icon.isNull():
+        icons = resources.files("hipfit_desktop.resources").joinpath("icons", "hicolor")
+        for size in (48, 64, 128, 256):
+            icon.addFile(str(icons.joinpath(f"{size}x{size}", "apps", f"{APP_ID}.png")))
+    return icon
 
 
 def create_main_window():  # type: ignore[no-untyped-def]
@@ -42,11 +62,44 @@ def create_main_window():  # type: ignore[no-untyped-def]
                       cues=CuePlayer(settings=loaded.settings), keep_awake=KeepAwakeFollower(), log=HistoryLog())
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def has_display(argv: list[str], environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """False only where Qt would abort: Linux, no X11 or Wayland display, and no platform chosen."""
+    if not sys.platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return True
+    if any(word.lstrip("-").startswith("platform") for word in argv):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
+def quiet_qt(verbose: bool) -> None:
+    """Qt's messages (and QtMultimedia's PipeWire/FFmpeg chatter) go to the log; the terminal sees them only
+    with --verbose, or when Qt is about to abort."""
+    levels = {QtMsgType.QtDebugMsg: 10, QtMsgType.QtInfoMsg: 20, QtMsgType.QtWarningMsg: 30,
+              QtMsgType.QtCriticalMsg: 40, QtMsgType.QtFatalMsg: 50}
+
+    def handler(kind: QtMsgType, context, message: str) -> None:  # type: ignore[no-untyped-def]
+        log.log(levels.get(kind, 30), "qt %s: %s", context.category or "default", message)
+        if verbose or kind == QtMsgType.QtFatalMsg:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+    if not verbose:
+        os.environ.setdefault("QT_FFMPEG_DEBUG", "0")
+
+
+def run_app(argv: list[str] | None = None, verbose: bool = False) -> int:
+    argv = list(sys.argv[:1] if argv is None else argv)
+    if not has_display(argv):
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     start_log()  # the technical detail behind the window's messages
+    quiet_qt(verbose)
     app = create_application(argv)
     window = create_main_window()
     if window is None:
         return 1
+    from .quit_signals import quit_on_signals
+
+    quit_on_signals(app, window)
     window.show()
     return app.exec()

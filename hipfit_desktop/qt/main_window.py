@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.picker.counts_requested.connect(self.change_counts)
         self.picker.settings_requested.connect(self.open_settings)
         for key, action in (("F11", self.toggle_fullscreen), ("F1", self.show_help), ("?", self.show_help),
-                            ("Ctrl+,", self.open_settings), ("M", self.toggle_mute)):
+                            ("Ctrl+,", self.open_settings), ("M", self.toggle_mute), ("Ctrl+Q", self.close)):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(action)
         lines = list(notices)
         if catalog.problems:
