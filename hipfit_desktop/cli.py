@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,6 +24,7 @@ from .settings.model import TIMINGS, Settings
 from .settings.store import SettingsStore, write_atomic
 from .system.desktop import install_desktop, uninstall_desktop
 from .system.paths import user_paths
+from .system.qt_options import split_qt_options
 from .workout.card import build_card, card_text
 from .workout.describe import clock_text
 from .workout.plan import Plan, Segment, compile_plan, plan_exercise
@@ -92,30 +94,6 @@ def _progress(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"progress: {text} is out of range (0 to 1)")
     return value
-
-
-# Qt's own command-line options (QApplication and QGuiApplication docs): passed to Qt, not to argparse.
-QT_VALUED = {"platform", "platformpluginpath", "platformtheme", "plugin", "style", "stylesheet", "session",
-             "qwindowgeometry", "qwindowtitle", "qwindowicon", "geometry", "display", "title", "name"}
-QT_FLAGS = {"reverse", "widgetcount", "nograb", "dograb", "sync"}
-
-
-def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(ours, Qt's): `-style fusion`, `--platform=xcb`, `-reverse` go to Qt; everything else to argparse."""
-    ours: list[str] = []
-    qt: list[str] = []
-    words = iter(argv)
-    for word in words:
-        name = word.lstrip("-").partition("=")[0]
-        if word.startswith("-") and name in QT_FLAGS:
-            qt.append(word)
-        elif word.startswith("-") and name in QT_VALUED:
-            qt.append(word)
-            if "=" not in word:
-                qt.extend(value for value in [next(words, None)] if value is not None)
-        else:
-            ours.append(word)
-    return ours, qt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -289,12 +267,28 @@ def format_exercises(catalog: Catalog) -> str:
 
 
 def _print(text: str) -> int:
+    if sys.stdout is None:  # started with its output closed (`hipfit list >&-`)
+        print("hipfit: cannot write the output: the standard output is closed", file=sys.stderr)
+        return 1
     try:
         print(text)
         sys.stdout.flush()
     except BrokenPipeError:  # `hipfit plan ... | head`: the reader has all it wanted
         sys.stderr.close()
+    except OSError as problem:  # `> /dev/full`, a closed or unwritable output
+        print(f"hipfit: cannot write the output: {problem.strerror or problem}", file=sys.stderr)
+        _drop_stdout()
+        return 1
     return 0
+
+
+def _drop_stdout() -> None:
+    """Point the output at /dev/null so the interpreter's last flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def format_list(catalog: Catalog, settings: Settings) -> str:

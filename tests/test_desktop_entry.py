@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from hipfit_desktop import __version__
-from hipfit_desktop.cli import split_qt_options
 from hipfit_desktop.system.desktop import APP_ID, install_desktop, uninstall_desktop
+from hipfit_desktop.system.qt_options import split_qt_options
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = ROOT / "resources" / "desktop"
