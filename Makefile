@@ -20,12 +20,12 @@ $(VENV)/.created:
 
 # `make run` installs only what the app needs; `make test` adds the test tools.
 $(RUN_STAMP): pyproject.toml | $(VENV)/.created
-	@echo "Installing HipFit and Qt into $(VENV): the first time this downloads about 100 MB (a minute or two)"
+	@echo "Installing HipFit and Qt into $(VENV): the first time this downloads about 260 MB (Qt; a few minutes)"
 	$(PIP) -e .
 	@touch $@
 
 $(TEST_STAMP): pyproject.toml | $(VENV)/.created
-	@echo "Installing HipFit, Qt and the test tools into $(VENV): the first time this downloads about 110 MB"
+	@echo "Installing HipFit, Qt and the test tools into $(VENV): the first time this downloads about 280 MB"
 	$(PIP) -e '.[test]'
 	@touch $@ $(RUN_STAMP)
 
