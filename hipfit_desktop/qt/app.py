@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -52,14 +52,19 @@ def create_main_window():  # type: ignore[no-untyped-def]
         return None
     from ..records.database import HistoryLog
     from ..settings.store import SettingsStore
-    from .keepawake_qt import KeepAwakeFollower
     from .main_window import MainWindow
-    from .sound import CuePlayer
 
     store = SettingsStore()
     loaded = store.load(catalog)
-    return MainWindow(catalog, loaded.settings, store=store, notices=loaded.messages(),
-                      cues=CuePlayer(settings=loaded.settings), keep_awake=KeepAwakeFollower(), log=HistoryLog())
+    return MainWindow(catalog, loaded.settings, store=store, notices=loaded.messages(), log=HistoryLog())
+
+
+def start_helpers(window) -> None:  # type: ignore[no-untyped-def]
+    """Sound (QtMultimedia's load is the slow part) and keep-awake, once the window is on screen."""
+    from .keepawake_qt import KeepAwakeFollower
+    from .sound import CuePlayer
+
+    window.use_helpers(CuePlayer(settings=window.saved), KeepAwakeFollower())
 
 
 def has_display(argv: list[str], environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
@@ -102,4 +107,5 @@ def run_app(argv: list[str] | None = None, verbose: bool = False) -> int:
 
     quit_on_signals(app, window)
     window.show()
+    QTimer.singleShot(0, lambda: start_helpers(window))  # after the first paint
     return app.exec()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -27,15 +28,17 @@ from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
 from .history_page import HistoryPage
-from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
 from .session_log import RESUME, Choose, SessionLog, choose_with_dialog
 from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
-from .sound import CuePlayer
 from .summary_page import SummaryPage
 from .window_size import MINIMUM, restore_or_fit
+
+if TYPE_CHECKING:  # built after the first paint (app.start_helpers): QtMultimedia is slow to load
+    from .keepawake_qt import KeepAwakeFollower
+    from .sound import CuePlayer
 
 Ask = Callable[[QWidget, str, str], bool]
 
@@ -72,21 +75,13 @@ class MainWindow(QMainWindow):
         self.driver: SessionDriver | None = None
         self.dialog: QDialog | None = None  # the settings, counts or level dialog while one is open
         self._rep_changes: dict[str, int] = {}  # exercise id -> reps chosen with +/- during the session
-        self.cues = cues  # None: silent (tests, previews); the app passes a CuePlayer
-        self.keep_awake = keep_awake
         self.setWindowTitle("HipFit")
         self.setMinimumSize(*MINIMUM)
         self.sound_status = QLabel(accessibleName="Sound status")
         self.statusBar().addPermanentWidget(self.sound_status)
-        if cues is not None:
-            cues.setParent(self)
-            cues.apply_settings(self.saved)
-            cues.status_changed.connect(lambda _text: self._show_sound_status())
-            cues.muted_changed.connect(lambda _muted: self._show_sound_status())
-        if keep_awake is not None:
-            keep_awake.setParent(self)
-            keep_awake.message.connect(lambda text: self.statusBar().showMessage(text, 20000))
-        self._show_sound_status()
+        self.cues: CuePlayer | None = None  # None: silent (tests, previews); the app passes a CuePlayer
+        self.keep_awake: KeepAwakeFollower | None = None
+        self.use_helpers(cues, keep_awake)
 
         self.pages = QStackedWidget()
         self.picker = PickerPage(catalog, self.settings)
@@ -278,6 +273,20 @@ class MainWindow(QMainWindow):
     def toggle_mute(self) -> None:
         if self.cues is not None:
             self.cues.toggle_mute()
+
+    def use_helpers(self, cues: CuePlayer | None, keep_awake: KeepAwakeFollower | None) -> None:
+        """Sound and keep-awake; the app hands them over after the first paint (issue 15: a fast start)."""
+        if cues is not None:
+            self.cues = cues
+            cues.setParent(self)
+            cues.apply_settings(self.saved)
+            cues.status_changed.connect(lambda _text: self._show_sound_status())
+            cues.muted_changed.connect(lambda _muted: self._show_sound_status())
+        if keep_awake is not None:
+            self.keep_awake = keep_awake
+            keep_awake.setParent(self)
+            keep_awake.message.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self._show_sound_status()
 
     def _show_sound_status(self) -> None:
         if self.cues is None:
