@@ -55,7 +55,7 @@ bench: setup-test
 
 screenshots: setup-test
 	@$(PYTHON) scripts/qt_system_libs.py screenshots
-	xvfb-run -a -s "-screen 0 1024x700x24" $(PY) scripts/screenshots.py docs/screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots.py docs/screenshots
 
 # The sdist and wheel, checked as PyPI would (build and twine go into the venv only when asked for).
 dist: setup-test

@@ -108,14 +108,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         catalog = load_catalog(user_paths().routines)
     except DataError as problem:  # a broken install: the shipped data does not load
-        print(f"hipfit: {problem}", file=sys.stderr)
+        _warn(f"hipfit: {problem}")
         return 1
     for problem in catalog.problems:
-        print(f"hipfit: skipped a routine file: {problem}", file=sys.stderr)
+        _warn(f"hipfit: skipped a routine file: {problem}")
     store = SettingsStore(user_paths().settings_file)
     loaded = store.load(catalog)
     for message in loaded.messages():  # one line each: the notice, then `settings.yaml:LINE: ...` warnings
-        print(f"hipfit: {message}", file=sys.stderr)
+        _warn(f"hipfit: {message}")
     settings = loaded.settings
     if args.command in ("history", "export", "import"):
         return records_command(args, catalog, settings)
@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "exercise":
         return _exercise_command(args, catalog, settings)
     if args.routine not in catalog.routines:
-        print(f"hipfit: unknown routine {args.routine!r} (known: {', '.join(catalog.routines)})", file=sys.stderr)
+        _warn(f"hipfit: unknown routine {args.routine!r} (known: {', '.join(catalog.routines)})")
         return 2
     plan = compile_plan(catalog.routine(args.routine), catalog, settings)
     return _print(json.dumps(plan.to_json(), indent=1) if args.json else format_plan(plan))
@@ -155,7 +155,7 @@ def records_command(args: argparse.Namespace, catalog: Catalog, settings: Settin
     log = HistoryLog()
     try:
         if log.notice:
-            print(f"hipfit: {log.notice}", file=sys.stderr)
+            _warn(f"hipfit: {log.notice}")
         if args.command == "history":
             today = date.today()
             target = getattr(settings, "weekly_target", DEFAULT_WEEKLY_TARGET)
@@ -174,15 +174,15 @@ def records_command(args: argparse.Namespace, catalog: Catalog, settings: Settin
             try:
                 write_atomic(args.out, text.encode("utf-8"))
             except OSError as exc:
-                print(f"hipfit: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+                _warn(f"hipfit: cannot write {args.out}: {exc.strerror or exc}")
                 return 1
-            print(f"hipfit: wrote {args.out}", file=sys.stderr)
+            _warn(f"hipfit: wrote {args.out}")
             return 0
         try:
             backup = read_backup(args.file)
             result = import_backup(log, user_paths(), backup, dry_run=args.dry_run)
         except BackupError as problem:
-            print(f"hipfit: {problem}; nothing was imported", file=sys.stderr)
+            _warn(f"hipfit: {problem}; nothing was imported")
             return 2
         return _print(format_import(result, args.dry_run))
     finally:
@@ -210,11 +210,11 @@ def _exercise_command(args: argparse.Namespace, catalog: Catalog, settings: Sett
         return 2
     exercise = catalog.exercises.get(args.exercise)
     if exercise is None:
-        print(f"hipfit: unknown exercise {args.exercise!r} (known: {', '.join(catalog.exercises)})", file=sys.stderr)
+        _warn(f"hipfit: unknown exercise {args.exercise!r} (known: {', '.join(catalog.exercises)})")
         return 2
     known = [p.id for p in exercise.progressions]
     if args.version is not None and args.version not in known:
-        print(f"hipfit: {exercise.id} has no version {args.version!r} (known: {', '.join(known)})", file=sys.stderr)
+        _warn(f"hipfit: {exercise.id} has no version {args.version!r} (known: {', '.join(known)})")
         return 2
     item = plan_exercise(exercise, catalog, settings, progression_id=args.version)
     return _print(card_text(build_card(item, catalog)))
@@ -266,12 +266,24 @@ def format_exercises(catalog: Catalog) -> str:
     return "\n".join(lines)
 
 
+def terminal_text(text: str) -> str:
+    """`text` with every character a terminal would act on (escape codes, other controls) shown escaped.
+
+    Routine names and file names come from the user's files: `\x1b[2J` must print as that, not clear the screen.
+    """
+    return "".join(c if c.isprintable() or c in "\n\t" else repr(c)[1:-1] for c in text)
+
+
+def _warn(text: str) -> None:
+    print(terminal_text(text), file=sys.stderr)
+
+
 def _print(text: str) -> int:
     if sys.stdout is None:  # started with its output closed (`hipfit list >&-`)
         print("hipfit: cannot write the output: the standard output is closed", file=sys.stderr)
         return 1
     try:
-        print(text)
+        print(terminal_text(text))
         sys.stdout.flush()
     except BrokenPipeError:  # `hipfit plan ... | head`: the reader has all it wanted
         sys.stderr.close()

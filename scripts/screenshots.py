@@ -1,13 +1,13 @@
-"""Photograph the real app under Xvfb: the picker and the summary.
+"""Photograph the real app under Xvfb, on a 1366x768 screen.
 
-With `--pages`: the picker and the summary at 1366×768 and 1024×600 only (run on a 1366x768 screen).
-With `--session`: the session page in every phase at 1366×768, a set at 1024×600, and a montage of them at 25 %
-(the view from the floor), as `session-*.png` (run on a 1366x768 screen).
+`--pages`: the picker and the summary at 1366×768 and 1024×600.
+`--session`: the session page in every phase at 1366×768, a set at 1024×600, and a montage of them at 25 %
+(the view from the floor), as `session-*.png`.
+`--log`: from a made-up training log of a few weeks, the picker with the week and "last time" lines, and the
+history page.
+Without a flag, all three.
 
-Then, from a made-up training log of a few weeks, the picker with the week and "last time" lines, and the
-history page (only these with `--log`).
-
-Run with `xvfb-run -s "-screen 0 1024x700x24" .venv/bin/python scripts/screenshots.py [OUT_DIR] [--log]`
+Run with `xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [OUT_DIR] [--pages]`
 (`make screenshots` does this). A fake clock moves the session to each moment; the pictures are of the
 real window on the X screen, taken with ImageMagick's `import -window root`.
 """
@@ -196,19 +196,8 @@ def main() -> int:
     if "--session" in sys.argv:
         session_shots(app, out)
         return 0
-    clock = FakeClock()
-    window = MainWindow(load_catalog(), clock=clock, ask=lambda *_: True)
-    window.setGeometry(0, 0, 1024, 700)
-    window.show()
-    shoot(app, out, "picker")
-
-    window.start_routine("couch-stretch-mobility")
-    advance_until(window, clock, lambda s: s.segment.kind == "timed" and s.segment.side == "right")
-    window.driver.skip()  # so the summary shows a skipped set
-    advance_until(window, clock, lambda s: s.state == "finished")
-    shoot(app, out, "summary")
-    window.close()
-
+    page_shots(app, out)
+    session_shots(app, out)
     log_shots(app, out)
     return 0
 

@@ -1,4 +1,4 @@
-"""The exercise card word for word, as `hipfit exercise` prints it and the window shows it.
+"""The exercise card word for word, as `hipfit exercise` prints it and the session page shows its set-up.
 
 Each expected card was read line by line against data/exercises.yaml and the article: the counts, where
 each number comes from, the version ladder and the advice. A change to any of them is a change the user sees.
@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.card import build_card, card_html, card_setup_html, card_text
+from hipfit_desktop.workout.card import build_card, card_setup_html, card_text
 from hipfit_desktop.workout.plan import compile_plan
 
 
@@ -96,30 +96,6 @@ def test_the_apps_own_version_says_so(catalog):
     assert "(beginner; the app's step, not the article's)" in text and "Needs: no equipment" in text
 
 
-BRIDGE_HTML = (
-    "<h3>2. Glute bridge</h3>\n"
-    "<p>Strengthens the back of your hips and thighs, the muscles that push you forward. <i>Works: glutes, "
-    "hamstrings, posterior chain.</i></p>\n"
-    "<p><b>Version:</b> Bridge (beginner; from the article). The starting form. Both feet on the floor, no band. "
-    "<b>Needs:</b> no equipment.</p>\n"
-    "<ol><li>Lie on your back on a flat surface.</li>"
-    "<li>Bend your knees and set your feet flat, about 25 cm (10 in) from your bottom.</li>"
-    "<li>Rest your arms on the floor, hands a little out to the sides.</li>"
-    "<li>Push through both feet and lift your hips until your body and thighs form a straight line. At the top, "
-    "just your feet and shoulder blades touch the floor.</li>"
-    "<li>Hold for two seconds, then bring your hips back down.</li></ol>\n"
-    "<ul><li>Stop lifting once your shoulders, hips and knees are in line.</li>"
-    "<li>Use your hands on the floor only to steady yourself.</li>"
-    "<li>You need very little space and no equipment. A mat is optional.</li></ul>\n"
-    "<p><b>This session:</b> 3 sets x 15 reps, hold 2 s. <b>Where the numbers come from:</b> 3 × 15 reps "
-    "<i>(the article)</i>; hold 2 s at the top <i>(the article)</i>; guided tempo: up 1 s, down 2 s "
-    "<i>(app default)</i>; rest 30 s between sets <i>(app default)</i>.</p>")
-
-
-def test_the_bridge_card_in_the_window(catalog):
-    assert card_html(card_for(catalog, "glute-bridge"), 2) == BRIDGE_HTML
-
-
 def test_the_setup_on_the_session_page(catalog):
     assert card_setup_html(card_for(catalog, "glute-bridge")) == (
         "<p><b>Bridge</b> &middot; needs no equipment</p><p>1. Lie on your back on a flat surface.<br>"
@@ -134,11 +110,10 @@ def test_the_setup_on_the_session_page(catalog):
                           "knee that rests on the floor.</p>")  # the app's safety note, not the article's
 
 
-@pytest.mark.parametrize("render", [card_html, card_setup_html])
-def test_text_from_a_file_cannot_inject_markup(catalog, render):
+def test_text_from_a_file_cannot_inject_markup(catalog):
     card = dataclasses.replace(card_for(catalog, "glute-bridge"), name="<b>Bridge</b>", version_name="<i>x</i>",
                                steps=("Lie <down> & breathe",))
-    html = render(card)
+    html = card_setup_html(card)
     assert "<b>Bridge</b>" not in html and "<i>x</i>" not in html
     assert "Lie &lt;down&gt; &amp; breathe" in html
 
@@ -179,12 +154,6 @@ def test_a_timed_movement_is_seconds_of_movement_not_a_hold(catalog):
     assert card.counts == "3 sets x 0:30 each side"
     assert volume(card) == ["3 × 30 s of movement: the article", "each side: the article",
                             "rest 30 s between sets: app default", "switch sides 8 s: app default"]
-
-
-def test_a_card_without_a_number_and_a_version_above_the_first(catalog):
-    html = card_html(card_for(catalog, "glute-bridge", Settings(level="intermediate")))
-    assert html.startswith("<h3>Glute bridge</h3>\n")
-    assert "<b>Version:</b> Bridge with a band (intermediate; from the article). Changes from Bridge: " in html
 
 
 @pytest.mark.parametrize(("seconds", "words"), [(45, "45 s"), (60, "1 min"), (90, "1 min 30 s"), (120, "2 min")])

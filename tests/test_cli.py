@@ -66,3 +66,20 @@ def test_a_bad_user_routine_file_is_reported_and_the_rest_still_works(hipfit_hom
     assert result.returncode == 0
     assert "mine" in result.stdout and " bad " not in result.stdout
     assert "broken.yaml:5: routines[0].exercises[0]: unknown exercise 'sqat'" in result.stderr
+
+
+def test_escape_codes_from_the_users_files_are_shown_escaped(hipfit_home):
+    """A routine file named with an escape code is reported with `\\x1b` spelt out, never sent raw to the terminal."""
+    routines = hipfit_home / "config" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "\x1b[2Jgone.yaml").write_text("schema: 2\n", encoding="utf-8")
+    result = hipfit("list")
+    assert result.returncode == 0
+    assert "\x1b" not in result.stderr and "\\x1b[2Jgone.yaml:1: schema: this app reads schema 1" in result.stderr
+
+
+def test_terminal_text_keeps_lines_tabs_and_letters_and_escapes_the_rest():
+    from hipfit_desktop.cli import terminal_text
+
+    assert terminal_text("Día\tuno\nzwei") == "Día\tuno\nzwei"
+    assert terminal_text("a\x1b[31mb\x07\u2028\x85") == "a\\x1b[31mb\\x07\\u2028\\x85"

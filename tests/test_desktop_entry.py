@@ -24,7 +24,7 @@ def hipfit(*args, **kw):
 
 def validator(name: str) -> str:
     found = shutil.which(name)
-    if found is None:  # `make test` installs them when it runs as root (scripts/qt-system-libs.sh)
+    if found is None:  # `make test` installs them when it runs as root (scripts/qt_system_libs.py)
         pytest.skip(f"{name} is not installed (Debian: desktop-file-utils, appstream); the check did not run")
     return found
 

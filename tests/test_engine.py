@@ -220,3 +220,11 @@ def test_a_command_just_after_a_deadline_carries_what_the_clock_passed(catalog, 
     events = session.skip()
     assert isinstance(events[-1], Finished) and session.state == "finished"
     assert all(e.stale for e in started(events)[:-1]) and not started(events)[-1].stale
+
+
+def test_a_snapshot_for_the_log_leaves_the_segments_out(small_plan, clock):
+    """The log keeps the plan once per session; its checkpoints carry only where the session is."""
+    session = Session(small_plan, clock)
+    session.start()
+    assert "segments" not in session.snapshot(segments=False)
+    assert len(session.snapshot()["segments"]) == len(small_plan.segments)

@@ -5,13 +5,11 @@ Expected words are written here by hand from the article and the issue, not read
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from hipfit_desktop.exercises.catalog import load_catalog
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.card import build_card, card_html, card_text
+from hipfit_desktop.workout.card import build_card, card_text
 from hipfit_desktop.workout.plan import plan_exercise
 
 # How a person would see each piece of equipment named in the steps.
@@ -187,13 +185,6 @@ def test_the_level_picks_the_version_the_card_shows(shipped):
         "knee-drive-pause"
     chosen = Settings(level="advanced").with_exercise("squat", progression="squat")
     assert card(shipped, "squat", settings=chosen).version_id == "squat"
-
-
-def test_the_html_card_escapes_every_text(shipped):
-    shown = replace(card(shipped, "squat"), name="<Squat & co>", steps=("Go <down>",))
-    html = card_html(shown, 3)
-    assert "<h3>3. &lt;Squat &amp; co&gt;</h3>" in html and "Go &lt;down&gt;" in html
-    assert "<down>" not in html
 
 
 def test_an_app_step_is_marked_as_the_apps(shipped):

@@ -128,3 +128,10 @@ def test_the_rest_before_a_one_sided_exercise_shows_the_side_it_starts_on(small_
     session.jump_to_exercise(1)
     assert (session.segment.kind, session.segment.side) == ("rest", None)
     assert hero(session).side == "LEFT"
+
+
+def test_the_last_step_before_the_end_has_its_hero(small_plan, clock):
+    session = run_to(Session(small_plan, clock), clock, lambda s: s.exercise == "glute-bridge" and s.set == 2
+                     and s.rep == 3 and s.kind == "down")
+    assert session.plan.segments[session.index + 1].kind == "done"
+    assert (hero(session).number, hero(session).side) == ("3 / 3", None)

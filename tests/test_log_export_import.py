@@ -171,7 +171,7 @@ def test_a_routine_file_that_cannot_be_written_is_said_after_the_history_went_in
     with pytest.raises(BackupError) as refused:
         import_backup(log, paths, a_backup(routines={"day.yaml": "d"}))
     assert str(refused.value) == ("the history was imported, but a settings or routine file could not be written "
-                                  "(File exists)")
+                                  "(it is a file, not a folder)")
     assert log.read("SELECT count(*) FROM sessions") == [(1,)]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -237,7 +239,7 @@ def test_window_size_and_position_are_remembered(qtbot, catalog, clock, answers,
     qtbot.waitUntil(lambda: first.geometry().x() == 37)
     saved = first.saveGeometry()
     first.close()
-    assert (hipfit_home / "config" / "window.ini").exists()
+    assert stat.S_IMODE((hipfit_home / "config" / "window-geometry").stat().st_mode) == 0o600
     second = MainWindow(catalog, clock=clock, ask=answers)
     qtbot.addWidget(second)
     assert second.restored_geometry == saved

@@ -63,7 +63,7 @@ def test_an_exercise_switched_to_own_pace_keeps_its_hold_timed_and_counted(shipp
     assert [s.kind for s in clam[:4]] == ["self_paced", "hold", "self_paced", "hold"]
     assert len(holds(own, "clamshell")) == 3 * 10 * 2
     assert {s.seconds for s in holds(own, "clamshell")} == {2}
-    assert clam[0].prompt == "Rep 1 of 10 at your own pace; press Space at the top, then hold"
+    assert clam[0].prompt == "Rep 1 of 10 at your own pace; one press at the top, then hold"
     assert clam[1].prompt == "Hold 2 s at the top (pause 1–2 s)"
     # guided: up 1 + hold 2 + down 2 per rep; own: 3 s estimate + hold 2 per rep (60 reps)
     assert guided.estimated_seconds - own.estimated_seconds == 60 * (1 + 2 + 2) - 60 * (3 + 2)

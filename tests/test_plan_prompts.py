@@ -60,7 +60,7 @@ def test_each_phase_of_a_guided_rep_says_what_to_do(full):
 def test_an_own_pace_rep_says_its_number_and_the_key(catalog):
     plan = compile_plan(catalog.routine("band-day"), catalog, Settings(count_each_rep=True))
     rep_3 = [s for s in plan.segments if s.kind == "self_paced" and s.rep == 3][0]
-    assert rep_3.prompt == "Rep 3 of 15 at your own pace; press Space when it is done"
+    assert rep_3.prompt == "Rep 3 of 15 at your own pace; one press when it is done"
     assert rep_3.phase == "YOUR PACE" and rep_3.seconds is None
 
 

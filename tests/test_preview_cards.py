@@ -109,6 +109,13 @@ def test_the_steps_unfold_on_request(picker, qtbot):
     assert unfolded[1].startswith("1. Lie on your back")
 
 
+def test_where_the_app_corrects_the_article_the_card_says_so_without_unfolding(picker):
+    lift = next(card for card in picker.preview.cards if card.card.exercise_id == "side-leg-lift")
+    assert not lift.details.isVisible()
+    shown = [label.text() for label in lift.findChildren(QLabel) if label.isVisible()]
+    assert any(text.startswith("About the name: The article calls this movement \"adducting\"") for text in shown)
+
+
 def test_no_line_on_a_card_is_a_wall_of_text(picker):
     """About 75 characters a line at most, however wide the window (it was 200)."""
     for card in picker.preview.cards:

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QLabel
 
+from hipfit_desktop.qt.preview_cards import PreviewPane, count_html
+from hipfit_desktop.qt.type_scale import scale_for_height
 from hipfit_desktop.settings.model import Settings
-from hipfit_desktop.workout.describe import (
-    clock_text,
-    counts_text,
-    duration_text,
-    exercise_html,
-    preview_html,
-    routine_summary,
-)
+from hipfit_desktop.workout.describe import clock_text, counts_text, duration_text, routine_summary
 from hipfit_desktop.workout.plan import compile_plan
+from hipfit_desktop.workout.preview import CountLine, routine_preview
 
 PHYSIO = "ask a physical therapist whether they are safe for you before you start."
-GENERAL_WARM_UP = ("spend a few minutes warming up in general: brisk walking, marching on the spot or easy cycling, "
-                   "until you feel a little warm. <i>(the app's advice, not the article's)</i>")
+GENERAL_WARM_UP = "spend a few minutes warming up in general: brisk walking, marching on the spot or easy cycling"
 NO_RESISTANCE = "leave out bands and weights at first."
 WARM_UP = "Save the couch stretch for after a hip or glute workout, when your muscles are already warm."
 
@@ -35,6 +32,16 @@ def plan_for(catalog, routine: str, level: str = "beginner", **exercises):
 
 def planned(plan, exercise_id: str):
     return next(p for p in plan.exercises if p.exercise.id == exercise_id)
+
+
+def card_of(catalog, plan, item):
+    """The preview card `item` gets when it is the only exercise of `plan`."""
+    return routine_preview(replace(plan, exercises=(item,)), catalog, "").cards[0]
+
+
+def card_for(catalog, routine: str, exercise_id: str, level: str = "beginner"):
+    plan = plan_for(catalog, routine, level)
+    return card_of(catalog, plan, planned(plan, exercise_id))
 
 
 def with_version(item, exercise=None, **changes):
@@ -109,26 +116,13 @@ def test_routine_line_names_every_piece_of_equipment(catalog):
     assert line.endswith(" min · 12 exercises · band, box, wall, ankle weights")
 
 
-def test_preview_opens_with_name_description_summary_and_level(catalog):
-    """The routine's name, its description, the one-line summary and the level, in that order."""
-    plan = plan_for(catalog, "band-day", "intermediate")
-    html = preview_html(plan, catalog, "The four exercises built around a resistance band.")
-    assert html.startswith("<h2>Band day</h2>\n<p>The four exercises built around a resistance band.</p>\n")
-    assert "<p><b>about " in html and " · 4 exercises · band</b> at the intermediate level</p>" in html
-
-
-def test_preview_without_a_description_has_no_empty_paragraph(catalog):
-    """No description: the summary follows the name directly."""
-    html = preview_html(plan_for(catalog, "band-day"), catalog, "")
-    assert re.match(r"<h2>Band day</h2>\s*<p><b>about ", html)
-
-
-def test_preview_escapes_what_it_shows(catalog):
-    """Names and descriptions with & and < are shown as written, not read as markup."""
-    plan = replace(plan_for(catalog, "band-day"), routine_name="Hips & <glutes>")
-    html = preview_html(plan, catalog, "Bands <b>only</b> & nothing else")
-    assert "<h2>Hips &amp; &lt;glutes&gt;</h2>" in html
-    assert "<p>Bands &lt;b&gt;only&lt;/b&gt; &amp; nothing else</p>" in html
+def test_preview_opens_with_name_description_and_a_summary_with_the_level(catalog):
+    """The routine's name, its description as given, and one line: length, count, equipment, level."""
+    preview = routine_preview(plan_for(catalog, "band-day", "intermediate"), catalog,
+                              "The four exercises built around a resistance band.")
+    assert (preview.name, preview.description) == ("Band day", "The four exercises built around a resistance band.")
+    assert preview.summary.startswith("about ")
+    assert preview.summary.endswith(" · 4 exercises · band · intermediate level")
 
 
 @pytest.mark.parametrize(("routine", "advice"), [
@@ -138,132 +132,150 @@ def test_preview_escapes_what_it_shows(catalog):
     ("full-hip-session", [PHYSIO, GENERAL_WARM_UP, NO_RESISTANCE, WARM_UP]),
 ])
 def test_safety_advice_comes_first_and_the_warm_up_only_with_the_couch_stretch(catalog, routine, advice):
-    """'Before you start' comes before the weekly advice: physio, general warm-up, no resistance, couch note last."""
-    html = preview_html(plan_for(catalog, routine), catalog, "")
-    before = html.index("<h3>Before you start</h3>\n<ul><li>")
-    weeks = html.index("<h3>Over the weeks</h3>\n<ul><li>Aim for three or four workouts each week")
-    first_exercise = html.index("<h3>1. ")
-    assert before < weeks < first_exercise
-    positions = [html.find(text) for text in advice]
-    assert all(before < p < weeks for p in positions)
-    assert positions == sorted(positions)
-    assert html.count("<li>", before, weeks) == len(advice)
-    assert (WARM_UP in html) == (WARM_UP in advice)
-    assert "</p>\n<h3>Before you start</h3>\n<ul><li>These exercises are meant for healthy athletes." in html
-    assert "Aim for three or four workouts" not in html[before:weeks]  # general advice is not safety advice
+    """'Before you start': physio, general warm-up, no resistance, the couch note last and only with the couch
+    stretch; how to fit it into a week is kept apart from the safety advice."""
+    preview = routine_preview(plan_for(catalog, routine), catalog, "")
+    before = [line.text for line in preview.before]
+    assert len(before) == len(advice)
+    assert all(words in text for words, text in zip(advice, before, strict=True))
+    assert [line.text[:38] for line in preview.weeks] == [
+        "Aim for three or four workouts each we", "Give it three to six weeks of steady t",
+        "Training just one muscle group gives w", "Change the number of repetitions to ma"]
 
 
 def test_advice_missing_from_the_catalogue_is_left_out(catalog):
     """A catalogue without the physio advice still previews, with the rest of the advice."""
     advice = {k: v for k, v in catalog.advice.items() if k != "injury-ask-physio"}
-    html = preview_html(plan_for(catalog, "couch-stretch-mobility"), replace(catalog, advice=advice), "")
-    assert PHYSIO not in html
-    assert NO_RESISTANCE in html and WARM_UP in html
+    preview = routine_preview(plan_for(catalog, "couch-stretch-mobility"), replace(catalog, advice=advice), "")
+    before = " ".join(line.text for line in preview.before)
+    assert PHYSIO not in before
+    assert NO_RESISTANCE in before and WARM_UP in before
 
 
 def test_preview_lists_every_exercise_in_order_with_its_counts(catalog):
-    """Numbered headings in the routine's order, each with 'This session:' and its counts."""
-    html = preview_html(plan_for(catalog, "band-day"), catalog, "")
-    headings = ["<h3>1. Banded side step</h3>", "<h3>2. Banded knee drive</h3>", "<h3>3. Clamshell</h3>",
-                "<h3>4. Glute bridge</h3>"]
-    positions = [html.index(h) for h in headings]
-    assert positions == sorted(positions)
-    sections = [html[start:end] for start, end in zip(positions, positions[1:] + [len(html)], strict=True)]
-    counts = ["3 sets x 15 reps each side, at your own pace", "3 sets x 8 reps each side, at your own pace",
-              "3 sets x 10 reps each side, hold 2 s (pause 1–2 s)", "3 sets x 15 reps, hold 2 s"]
-    for section, count in zip(sections, counts, strict=True):
-        assert section.count("<b>This session:</b> ") == 1
-        assert f"<b>This session:</b> {count}. <b>Where the numbers come from:</b> " in section
-    assert "<i>Works: gluteal muscles, hip stabilisers.</i>" in sections[0]  # the banded side step works two
+    """Numbered cards in the routine's order, each with this session's counts."""
+    cards = routine_preview(plan_for(catalog, "band-day"), catalog, "").cards
+    assert [(c.number, c.name) for c in cards] == [
+        (1, "Banded side step"), (2, "Banded knee drive"), (3, "Clamshell"), (4, "Glute bridge")]
+    assert [c.counts for c in cards] == [
+        "3 sets × 15 reps each side, at your own pace", "3 sets × 8 reps each side, at your own pace",
+        "3 sets × 10 reps each side, hold 2 s (pause 1–2 s)", "3 sets × 15 reps, hold 2 s"]
+    assert cards[0].works == "Works: gluteal muscles, hip stabilisers."  # the banded side step works two
 
 
-def test_an_exercise_shows_summary_muscles_version_steps_and_tips(catalog):
+def test_an_exercise_shows_summary_muscles_version_steps_tips_counts_and_the_cue_note(catalog):
     """The clamshell at the beginner level: summary, version, six steps, two tips, counts with sources, cue note."""
-    item = planned(plan_for(catalog, "band-day"), "clamshell")
-    html = exercise_html(3, item, catalog)
-    assert html.split("\n") == [
-        "<h3>3. Clamshell</h3>",
-        "<p>Targets the gluteus medius to add strength and balance to your hips. <i>Works: gluteus medius.</i></p>",
-        "<p><b>Version:</b> No band (beginner; from the article). The starting form, with no band. "
-        "<b>Needs:</b> no equipment.</p>",
-        "<ol><li>Lie on your side. Stack your hips, knees and ankles.</li>"
-        "<li>Bend your hips to about 45° and your knees to about 90°, so your feet sit behind you.</li>"
-        "<li>Rest your head on your bottom arm. Put your top hand on your hip or by your side.</li>"
-        "<li>Keep your feet together and open your top knee.</li>"
-        "<li>Pause for a second or two at the top.</li>"
-        "<li>Close the knee, stopping just before it touches the other one.</li></ol>",
-        "<ul><li>Move only the leg. Keep your back out of it.</li>"
-        "<li>Keep your feet touching as the knee opens.</li></ul>",
-        "<p><b>This session:</b> 3 sets x 10 reps each side, hold 2 s (pause 1–2 s). "
-        "<b>Where the numbers come from:</b> 3 × 10 reps <i>(the article)</i>; each side <i>(the article)</i>; "
-        "pause 1–2 s at the top <i>(the article)</i>; timed as 2 s, the top of the range <i>(app default)</i>; "
-        "guided tempo: up 1 s, down 2 s <i>(app default)</i>; rest 30 s between sets <i>(app default)</i>; "
-        "switch sides 8 s <i>(app default)</i>.</p>",
-        "<p><i>Changed from the article: The article says to bend the knees to 45°. The usual set-up, used here, "
-        "bends the hips about 45° and the knees about 90°, which is what puts your feet behind you.</i></p>",
-    ]
+    card = card_for(catalog, "band-day", "clamshell")
+    assert card.summary == "Targets the gluteus medius to add strength and balance to your hips."
+    assert card.works == "Works: gluteus medius."
+    assert (card.version, card.version_note, card.needs) == ("No band", "beginner · from the article",
+                                                             "no equipment")
+    assert len(card.steps) == 6 and card.steps[-1] == "Close the knee, stopping just before it touches the other one."
+    assert card.key_points + card.more_tips == ("Move only the leg. Keep your back out of it.",
+                                                "Keep your feet touching as the knee opens.")
+    assert [(line.text, line.source) for line in card.count_lines] == [
+        ("3 × 10 reps", "the article"), ("each side", "the article"), ("pause 1–2 s at the top", "the article"),
+        ("timed as 2 s, the top of the range", "app default"), ("guided tempo: up 1 s, down 2 s", "app default"),
+        ("rest 30 s between sets", "app default"), ("switch sides 8 s", "app default")]
+    assert card.corrections == (
+        "Changed from the article: The article says to bend the knees to 45°. The usual set-up, used here, bends "
+        "the hips about 45° and the knees about 90°, which is what puts your feet behind you.",)
+    assert card.notes == ("The starting form, with no band.",)
 
 
 def test_the_version_for_the_level_brings_its_own_steps_and_equipment(catalog):
     """Advanced: the single-leg bridge's own steps replace the bridge's; the banded clamshell needs a band."""
-    bridge = exercise_html(4, planned(plan_for(catalog, "band-day", "advanced"), "glute-bridge"), catalog)
-    assert "<b>Version:</b> Single-leg bridge (advanced; from the article). Changes from Bridge with a band: " \
-           "No band. Lift one foot" in bridge
-    assert "<ol><li>Lie on your back with your knees bent and feet flat" in bridge
-    assert "Lie on your back on a flat surface." not in bridge
-    assert "<b>Needs:</b> no equipment.</p>" in bridge
-    clamshell = exercise_html(3, planned(plan_for(catalog, "band-day", "intermediate"), "clamshell"), catalog)
-    assert "<b>Version:</b> With a light band (intermediate; from the article). Changes from No band: " \
-           "Add a light resistance band, looped just above your knees. <b>Needs:</b> band.</p>" in clamshell
-    assert "<ol><li>Loop a light resistance band around both legs just above your knees.</li>" in clamshell
-    assert "<li>Use a light band. If your top hip rolls back, the band is too strong.</li>" in clamshell
+    bridge = card_for(catalog, "band-day", "glute-bridge", "advanced")
+    assert (bridge.version, bridge.version_note) == ("Single-leg bridge", "advanced · from the article")
+    assert bridge.notes[-1].startswith("Changes from Bridge with a band: No band. Lift one foot")
+    assert bridge.steps[0].startswith("Lie on your back with your knees bent and feet flat")
+    assert "Lie on your back on a flat surface." not in bridge.steps
+    assert bridge.needs == "no equipment"
+    clamshell = card_for(catalog, "band-day", "clamshell", "intermediate")
+    assert (clamshell.version, clamshell.needs) == ("With a light band", "band")
+    assert clamshell.notes[-1] == "Changes from No band: Add a light resistance band, looped just above your knees."
+    assert clamshell.steps[0] == "Loop a light resistance band around both legs just above your knees."
+    assert "Use a light band. If your top hip rolls back, the band is too strong." in clamshell.key_points
 
 
 def test_equipment_of_the_exercise_and_of_its_version_are_both_named(catalog):
     """Side leg lift with ankle weights needs ankle weights; the couch stretch needs a wall; both listed."""
-    lift = exercise_html(1, planned(plan_for(catalog, "full-hip-session", "advanced"), "side-leg-lift"), catalog)
-    assert "<b>Needs:</b> ankle weights.</p>" in lift
-    couch = exercise_html(12, planned(plan_for(catalog, "full-hip-session"), "couch-stretch"), catalog)
-    assert "<b>Needs:</b> wall.</p>" in couch
-    item = planned(plan_for(catalog, "full-hip-session", "advanced"), "side-leg-lift")
+    assert card_for(catalog, "full-hip-session", "side-leg-lift", "advanced").needs == "ankle weights"
+    assert card_for(catalog, "full-hip-session", "couch-stretch").needs == "wall"
+    plan = plan_for(catalog, "full-hip-session", "advanced")
+    item = planned(plan, "side-leg-lift")
     boxed = replace(item, exercise=replace(item.exercise, equipment=("box",)))
-    assert "<b>Needs:</b> box, ankle weights.</p>" in exercise_html(1, boxed, catalog)
+    assert card_of(catalog, plan, boxed).needs == "box, ankle weights"
 
 
-def test_a_corrected_name_is_explained_and_escaped(catalog):
-    """The side leg lift's note on the article's wrong muscle name is shown last, its quotation marks escaped."""
-    lift = exercise_html(2, planned(plan_for(catalog, "quick-no-equipment"), "side-leg-lift"), catalog)
-    assert lift.endswith("switch sides 8 s <i>(app default)</i>.</p>\n<p><i>About the name: The article calls "
-                         "this movement &quot;adducting&quot; and says it trains the &quot;hip adductors&quot;. "
-                         "Moving the leg away from the middle of the body is abduction, so the muscles doing the "
-                         "work are the hip abductors (gluteus medius and gluteus minimus).</i></p>")
-    squat = exercise_html(5, planned(plan_for(catalog, "quick-no-equipment"), "squat"), catalog)
-    assert "About the name" not in squat  # the squat's note is a reworded cue, not a naming correction
-    assert squat.endswith("<p><i>Changed from the article: Two cues are put more plainly than in the article. "
-                          "Depth: go down until your thighs are parallel to the floor. Knees: the article says "
-                          "they should stay &quot;behind the toes&quot;; here they track over your toes and do not "
-                          "shoot far past them.</i></p>")
-    bridge = exercise_html(1, planned(plan_for(catalog, "quick-no-equipment"), "glute-bridge"), catalog)
-    assert "About the name" not in bridge and "Changed from the article" not in bridge
+def test_a_corrected_name_is_explained_and_a_reworded_cue_is_not_called_a_correction(catalog):
+    """The side leg lift explains the article's wrong muscle name; the squat's reworded cue says it changed."""
+    lift = card_for(catalog, "quick-no-equipment", "side-leg-lift")
+    assert lift.corrections[0] == (
+        'About the name: The article calls this movement "adducting" and says it trains the "hip adductors". '
+        "Moving the leg away from the middle of the body is abduction, so the muscles doing the work are the hip "
+        "abductors (gluteus medius and gluteus minimus).")
+    squat = card_for(catalog, "quick-no-equipment", "squat")
+    assert not any(note.startswith("About the name") for note in squat.corrections)
+    assert squat.corrections[0].startswith(
+        "Changed from the article: Two cues are put more plainly than in the article.")
+    bridge = card_for(catalog, "quick-no-equipment", "glute-bridge")
+    assert not bridge.corrections
 
 
-def test_an_exercise_without_tips_has_no_empty_list(catalog):
-    """No tips for the version: the steps are followed straight by the counts."""
-    item = planned(plan_for(catalog, "band-day"), "clamshell")
-    html = exercise_html(1, with_version(item, tips=()), catalog)
-    assert "<li>Close the knee, stopping just before it touches the other one.</li></ol>\n" \
-           "<p><b>This session:</b> 3 sets x 10 reps each side" in html
-    assert "<ul>" not in html
+def test_an_exercise_without_tips_shows_its_first_steps_as_key_points(catalog):
+    """No tips for the version: the folded card still has something to watch, and no empty tip list."""
+    plan = plan_for(catalog, "band-day")
+    card = card_of(catalog, plan, with_version(planned(plan, "clamshell"), tips=()))
+    assert card.key_points == card.steps[:2] == ("Lie on your side. Stack your hips, knees and ankles.",
+                                                 "Bend your hips to about 45° and your knees to about 90°, so your "
+                                                 "feet sit behind you.")
+    assert card.more_tips == ()
 
 
-def test_steps_tips_and_version_text_are_escaped(catalog):
-    """Catalogue text with < and & is shown as written."""
-    item = planned(plan_for(catalog, "band-day"), "clamshell")
-    exercise = replace(item.exercise, name="Clam & shell", summary="A < B", works=("glutes & core",))
-    html = exercise_html(2, with_version(item, exercise, name="No <band>", changes="As is & simple",
-                                         steps=("Knees < 45°",), tips=("Slow & steady",)), catalog)
-    for shown in ("<h3>2. Clam &amp; shell</h3>", "<p>A &lt; B <i>Works: glutes &amp; core.</i></p>",
-                  "<b>Version:</b> No &lt;band&gt; (beginner; from the article). As is &amp; simple "
-                  "<b>Needs:</b> no equipment.</p>",
-                  "<ol><li>Knees &lt; 45°</li></ol>", "<ul><li>Slow &amp; steady</li></ul>"):
-        assert shown in html
+# --- as the window shows them -----------------------------------------------------------------------------
+
+
+def shown(label: QLabel) -> str:
+    """What the user reads on `label`: rich text rendered, plain text as written."""
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        return label.text()
+    return QTextDocumentFragment.fromHtml(label.text()).toPlainText().replace("\xa0", " ")
+
+
+def pane_showing(qtbot, preview) -> PreviewPane:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show_preview(preview, scale_for_height(768))
+    return pane
+
+
+def test_names_descriptions_and_catalogue_text_are_shown_as_written(qtbot, catalog):
+    """Text from a file with < and & is shown as written, never read as markup."""
+    plan = replace(plan_for(catalog, "band-day"), routine_name="Hips & <glutes>")
+    item = planned(plan, "clamshell")
+    exercise = replace(item.exercise, name="Clam & <shell>", summary="A < B", works=("glutes & core",))
+    odd = with_version(item, exercise, name="No <band>", changes="As is & simple", steps=("Knees < 45°",),
+                       tips=("Slow & steady",))
+    preview = routine_preview(replace(plan, exercises=(odd,)), catalog, "Bands <b>only</b> & nothing else")
+    pane = pane_showing(qtbot, preview)
+    texts = "\n".join(shown(label) for label in pane.widget().findChildren(QLabel))
+    for written in ("Hips & <glutes>", "Bands <b>only</b> & nothing else", "Clam & <shell>",
+                    "A < B Works: glutes & core.", "No <band> · beginner", "As is & simple", "1. Knees < 45°",
+                    "• Slow & steady"):
+        assert written in texts
+
+
+def test_a_source_with_markup_in_it_is_escaped_on_the_card():
+    """The only rich text on a card, the numbers' sources, escapes what it shows."""
+    assert QTextDocumentFragment.fromHtml(count_html(CountLine("3 < 4 reps", "the <b>app</b>"))).toPlainText() == \
+        "3 < 4 reps (the <b>app</b>)"
+
+
+def test_no_empty_line_without_a_description_tips_or_notes(qtbot, catalog):
+    """No description, no tips, nothing to note: the pane and the card have no blank label standing in for them."""
+    plan = plan_for(catalog, "band-day")
+    bare = with_version(planned(plan, "clamshell"), tips=(), changes="")
+    bare = replace(bare, exercise=replace(bare.exercise, cue_change=None))
+    pane = pane_showing(qtbot, routine_preview(replace(plan, exercises=(bare,)), catalog, ""))
+    assert all(label.text().strip() for label in pane.widget().findChildren(QLabel))

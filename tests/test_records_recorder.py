@@ -44,8 +44,8 @@ def recorded(log, plan, clock, wall):
 
 
 def step(session, clock, wall, seconds=None):
-    """Move to the end of the current segment (or press for a self-paced rep) and catch up."""
-    if session.segment.kind == "self_paced":
+    """Move to the end of the current segment (or press for a self-paced rep or set) and catch up."""
+    if session.segment.seconds is None:
         clock.advance(1.5)
         wall.now += 1.5
         return session.rep_done()
@@ -252,6 +252,53 @@ def test_last_time_reads_like_the_issue_asks():
                           now) == "last time: 3 × 15, band above the knees, 2 days ago"
     assert last_time_text(LastTime("couch-stretch", "couch", 1, None, 150.0, now), "Couch", now) == \
         "last time: 1 × 2:30, couch, today"
+
+
+def test_a_timed_exercise_jumped_over_logs_no_seconds_held(log, catalog, clock, wall):
+    from hipfit_desktop.settings.model import Settings
+    from hipfit_desktop.workout.plan import compile_plan
+
+    plan = compile_plan(catalog.routine("couch-stretch-mobility"), catalog, Settings())
+    session, _ = recorded(log, plan, clock, wall)
+    session.start()
+    session.jump_to_exercise(2)  # past the glute bridge and the hip hinge
+    log.flush()
+    rows = log.read("SELECT seconds_planned, seconds_done, outcome FROM sets WHERE exercise = 'hip-hinge-rotation'")
+    assert rows and set(rows) == {(30, 0.0, "skipped")}
+
+
+def test_a_hold_the_user_set_is_logged_as_theirs(log, catalog, clock, wall):
+    """A 5 s hold on the bridge is logged as 5 s (the lowering after it takes 2 s)."""
+    from hipfit_desktop.settings.model import Settings
+    from hipfit_desktop.workout.plan import compile_plan
+
+    settings = Settings().with_exercise("glute-bridge", sets=1, reps=1, hold_seconds=5)
+    session, _ = recorded(log, compile_plan(catalog.routine("couch-stretch-mobility"), catalog, settings), clock,
+                          wall)
+    session.start()
+    run_until(session, clock, wall, lambda s: s.segment.kind == "rest")
+    log.flush()
+    assert log.read("SELECT hold_seconds, reps_done, outcome FROM sets") == [(5, 1, "done")]
+
+
+def test_sets_passed_over_keep_the_time_they_were_logged_at(log, one_press_plan, clock, wall):
+    """A set done, then a look back and on again: its row still says when it was done. Sets skipped by an
+    earlier jump are not written again by a later jump that does not pass them."""
+    session, _ = recorded(log, one_press_plan, clock, wall)
+    session.start()
+    run_until(session, clock, wall, lambda s: s.segment.exercise_index == 1 and s.segment.kind in WORK_KINDS)
+    log.flush()
+    done_at = log.read("SELECT set_number, side, at FROM sets WHERE position = 0 ORDER BY id")
+    wall.now += 600
+    session.jump_to_exercise(0)
+    session.jump_to_exercise(2)  # past the side step (done) and the knee drive (skipped now)
+    log.flush()
+    assert log.read("SELECT set_number, side, at FROM sets WHERE position = 0 ORDER BY id") == done_at
+    skipped_at = log.read("SELECT set_number, side, at FROM sets WHERE position = 1 ORDER BY id")
+    wall.now += 600
+    session.jump_to_exercise(3)  # past the clamshell only
+    log.flush()
+    assert log.read("SELECT set_number, side, at FROM sets WHERE position = 1 ORDER BY id") == skipped_at
 
 
 def watch_writes(log):

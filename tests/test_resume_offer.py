@@ -313,3 +313,13 @@ def test_a_rest_made_longer_resumes_with_its_new_length(log, small_plan, clock, 
     offer = find_resumable(log, now=wall)
     resumed, _ = resume(log, offer, clock)
     assert resumed.remaining() == pytest.approx(21) and resumed.segment.seconds == 25
+
+
+def test_reps_changed_then_a_crash_resume_with_the_new_counts(log, small_plan, clock, wall):
+    """+/- in the first set, then a crash: the resumed session has the new counts and the same position."""
+    session, _ = stopped_at(log, small_plan, clock, wall, 2)
+    session.change_reps(5)
+    log.flush()
+    resumed, _ = resume(log, find_resumable(log, now=wall), clock)
+    assert resumed.plan.segments == session.plan.segments and resumed.index == session.index
+    assert resumed.statuses == session.statuses and resumed.current_reps() == 5

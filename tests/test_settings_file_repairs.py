@@ -57,7 +57,7 @@ def test_an_unreadable_file_names_itself_and_the_error_in_the_notice_and_on_save
     path.mkdir()  # a folder where the file should be: unreadable on every system, even as root
     store = SettingsStore(path)
     loaded = store.load(catalog)
-    why = os.strerror(errno.EISDIR)
+    why = "it is a folder, not a regular file"
     assert loaded.notice == (f"Your settings file {path} could not be read ({why}). The defaults are used; "
                              "changes are kept until you close HipFit.")
     assert loaded.messages() == [loaded.notice] and loaded.settings == Settings()

@@ -74,28 +74,41 @@ def test_every_value_keeps_the_line_of_its_key():
     ("a: [1, [2, {b: 3, b: 4}]]\n", "f.yaml:1: a[1][1].b: duplicate key (first given on line 1)"),
     ("[a, b]: 1\n", "f.yaml:1: (top): keys must be plain words"),
     ("a:\n  ? [x]\n  : 1\n", "f.yaml:2: a: keys must be plain words"),
-    ("a: &x {b: 1}\nc:\n  <<: *x\n", "f.yaml:3: c: merge keys (<<) are not supported"),
-    ("<<: {b: 1}\n", "f.yaml:1: (top): merge keys (<<) are not supported"),
     ("- a: 1\n  a: 2\n", "f.yaml:2: [0].a: duplicate key (first given on line 1)"),
     ("", "f.yaml:1: the file is empty"),
     ("# nothing\n\n", "f.yaml:1: the file is empty"),
     ("a: 1\n  b: 2\n", "f.yaml:2: not valid YAML: mapping values are not allowed in this context"),
-    ("a: b\n---\nc: d\n", "f.yaml:2: not valid YAML: but found another document"),
+    ("a: b\n---\nc: d\n", "f.yaml:2: more than one YAML document (---): a HipFit file holds one"),
     ("a: [1, 2\n", "f.yaml:2: not valid YAML: did not find expected ',' or ']'"),
 ], ids=["duplicate-top", "duplicate-nested", "duplicate-in-list", "duplicate-flow", "list-key", "nested-list-key",
-        "merge-nested", "merge-top", "duplicate-in-top-list", "empty", "comment-only", "bad-indent",
+        "duplicate-in-top-list", "empty", "comment-only", "bad-indent",
         "two-documents", "unclosed-list"])
 def test_yaml_mistakes_are_reported_with_line_and_field(text, expected):
     """Duplicate keys, odd keys, merge keys, empty files and broken syntax each get their own located message."""
     assert load_message(text) == expected
 
 
-def test_a_control_character_is_reported_as_not_valid_yaml():
-    """A stray control character (no line known) still names the file and says the YAML is not valid."""
+def test_a_control_character_is_reported_with_its_line_and_column():
+    """A stray control character names the line and column where it stands, not a character position."""
     with pytest.raises(DataError) as info:
-        load_text("a: \x07\n", "f.yaml")
-    assert str(info.value).startswith("f.yaml: not valid YAML: unacceptable character #x0007")
-    assert (info.value.line, info.value.field) == (None, "")
+        load_text("a: 1\nb: x\x07y\n", "f.yaml")
+    assert str(info.value) == ("f.yaml:2: control character U+0007 at column 5 is not allowed in YAML "
+                               "(delete it or write it as an escape in double quotes)")
+
+
+@pytest.mark.parametrize("text, line", [("a: b\n---\nc: d\n", 2), ("<<: {b: 1}\n", 1),
+                                        ("a: &x {b: 1}\nc:\n  <<: *x\n", 3)], ids=["two", "top", "nested"])
+def test_a_merge_key_is_an_error_for_that_key_only(text, line):
+    """`<<` is read as a key; the reader of that mapping names it, so the rest of the file still loads."""
+    if "---" in text:
+        assert load_message(text) == "f.yaml:2: more than one YAML document (---): a HipFit file holds one"
+        return
+    root = load_text(text, "f.yaml")
+    fields = Fields(root.value["c"], "f.yaml", "c") if "c" in root.value else Fields(root, "f.yaml", "")
+    with pytest.raises(DataError) as info:
+        fields.finish()
+    assert info.value.line == line
+    assert str(info.value).endswith("<<: merge keys (<<) are not supported: write the keys out")
 
 
 # --- reading files ----------------------------------------------------------------------------------------

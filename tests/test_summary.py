@@ -187,7 +187,7 @@ def test_ending_early_after_skipping_keeps_both_lists_apart(catalog, clock):
     clock.advance(3)
     session.finish()
     summary = summarize(session)
-    assert summary.skipped == ("Glute bridge, set 2 of 2",)
+    assert summary.skipped[-1] == "Glute bridge, set 2 of 2"  # after the exercises the jump passed over
     assert summary.not_finished == (HINGE, COUCH)
     assert summary.exercises[0] == ExerciseTally(BRIDGE, 1, 2, 2, counts_reps=True)
 
@@ -249,3 +249,17 @@ def test_one_sided_sets_count_each_side(catalog, clock):
         ("Donkey kick", 2, 2, 2), ("Squat", 1, 1, 1),
     ]
     assert (summary.sets_done, summary.sets_planned, summary.reps_done) == (10, 10, 10)
+
+
+def test_skipping_the_last_set_still_reaches_the_end(small_plan, clock):
+    """The bridge's last set skipped at its first rep: the session ends on DONE, not early, with that set
+    named as skipped."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.jump_to_exercise(3)
+    go_on(session, clock, until=lambda s: s.segment.exercise == "glute-bridge" and s.segment.set == 2
+          and s.segment.rep == 1)
+    session.skip()
+    summary = summarize(session)
+    assert session.state == "finished" and summary.finished_early is False
+    assert summary.skipped[-1] == "Glute bridge, set 2 of 2"  # after the exercises the jump passed over

@@ -7,6 +7,7 @@ are named when one of them is broken.
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -79,17 +80,34 @@ def test_a_folder_named_like_a_routine_file_is_reported_as_unreadable(tmp_path):
     folder = tmp_path / "odd.yaml"
     folder.mkdir()
     catalog = load_catalog(user_routines_dir=tmp_path)
-    assert [str(p) for p in catalog.problems] == [f"{folder}: cannot be read (Is a directory)"]
+    assert [str(p) for p in catalog.problems] == [f"{folder}: cannot be read (it is a folder, not a regular file)"]
 
 
-@pytest.mark.parametrize("where", ["missing", "a-file"])
-def test_a_routines_folder_that_is_not_there_adds_nothing(tmp_path, where):
-    """Without a routines folder (or with a file in its place) the built-in routines load and nothing is reported."""
-    folder = tmp_path / "routines"
-    if where == "a-file":
-        folder.write_text("schema: 1\n", encoding="utf-8")
-    catalog = load_catalog(user_routines_dir=folder)
+def test_a_routines_folder_that_is_not_there_adds_nothing(tmp_path):
+    """Without a routines folder the built-in routines load and nothing is reported."""
+    catalog = load_catalog(user_routines_dir=tmp_path / "routines")
     assert catalog.problems == () and set(catalog.routines) == BUILT_IN
+
+
+def test_a_file_in_place_of_the_routines_folder_is_reported(tmp_path):
+    """A file named `routines` is said to be a file, not left silent; the built-in routines still load."""
+    folder = tmp_path / "routines"
+    folder.write_text("schema: 1\n", encoding="utf-8")
+    catalog = load_catalog(user_routines_dir=folder)
+    assert [str(p) for p in catalog.problems] == [f"{folder}: cannot be read (it is a file; routines go in a folder)"]
+    assert set(catalog.routines) == BUILT_IN
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_routines_folder_is_reported(tmp_path):
+    """A routines folder HipFit may not read is reported with the system's reason, not skipped in silence."""
+    folder = tmp_path / "routines"
+    folder.mkdir(mode=0o000)
+    try:
+        problems = [str(p) for p in load_catalog(user_routines_dir=folder).problems]
+    finally:
+        folder.chmod(0o700)
+    assert problems == [f"{folder}: cannot be read (Permission denied)"]
 
 
 def test_an_empty_routine_list_in_a_user_file_is_reported(tmp_path):

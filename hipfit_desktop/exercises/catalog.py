@@ -6,6 +6,8 @@ caller names. Every problem is reported as `file:line: field: problem` (see `str
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -27,6 +29,13 @@ from .model import (
 from .strictyaml import DataError, Fields, Node, check_text, load_file, load_text
 
 SCHEMA = 1
+# Limits on user routine files (docs/DECISIONS.md, Limits); the built-in routines are far below them.
+MAX_ROUTINE_FILES = 100  # files read from routines/; the rest are reported, not read
+MAX_ROUTINES_PER_FILE = 100
+MAX_EXERCISES_PER_ROUTINE = 40  # the full session, every exercise once, has 12
+# Work without rests (the full session: 56 min of it); also caps a plan's size: at 3 s or more a rep, 4 800 reps.
+MAX_ROUTINE_WORK = 4 * 3600  # seconds
+REP_SECONDS = 3  # a rep without its hold, for that estimate: the app's default tempo (up 1 s, down 2 s)
 
 
 # --- loading ---------------------------------------------------------------------------------------------
@@ -39,8 +48,9 @@ def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
     exercises, advice, defaults = parse_exercises(exercises_text, "data/exercises.yaml")
     routines = parse_routines(routines_text, "data/routines.yaml", exercises)
     problems: list[DataError] = []
-    if user_routines_dir is not None and user_routines_dir.is_dir():
-        for path in sorted(user_routines_dir.glob("*.y*ml")):
+    if user_routines_dir is not None:
+        paths, problems = routine_files(user_routines_dir)
+        for path in paths:
             try:
                 extra = parse_routines_node(load_file(path), str(path), exercises)
                 for i, routine in enumerate(extra.values()):
@@ -52,6 +62,26 @@ def load_catalog(user_routines_dir: Path | None = None) -> Catalog:
                 continue
             routines.update(extra)
     return Catalog(exercises, routines, advice, defaults, tuple(problems))
+
+
+def routine_files(folder: Path) -> tuple[list[Path], list[DataError]]:
+    """The routine files in `folder`, by name, and what to tell the user if it cannot be read (or has too many).
+
+    No folder is no routines; a folder that is there but unreadable, or a file in its place, is said so.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.endswith((".yaml", ".yml")))
+    except FileNotFoundError:
+        return [], []
+    except NotADirectoryError:
+        return [], [DataError(str(folder), None, "", "cannot be read (it is a file; routines go in a folder)")]
+    except OSError as exc:
+        return [], [DataError(str(folder), None, "", f"cannot be read ({exc.strerror or exc})")]
+    problems = [] if len(names) <= MAX_ROUTINE_FILES else [
+        DataError(str(folder), None, "", f"holds {len(names)} routine files; only the first {MAX_ROUTINE_FILES} "
+                                         "by name were read")]
+    return [folder / name for name in names[:MAX_ROUTINE_FILES]], problems
 
 
 def parse_exercises(text: str, file: str) -> tuple[dict[str, Exercise], dict[str, Advice], AppDefaults]:
@@ -86,6 +116,9 @@ def parse_routines(text: str, file: str, exercises: dict[str, Exercise]) -> dict
 def parse_routines_node(root: Node, file: str, exercises: dict[str, Exercise]) -> dict[str, Routine]:
     top = Fields(root, file, "")
     _check_schema(top)
+    count = len(top.items("routines"))
+    if count > MAX_ROUTINES_PER_FILE:
+        raise top.error("routines", f"{count} routines in one file; at most {MAX_ROUTINES_PER_FILE}")
     routines = _by_id(top, "routines", lambda fields: _routine(fields, exercises))
     if not routines:
         raise DataError(file, root.line, "routines", "the list is empty")
@@ -205,8 +238,11 @@ def _exercise(fields: Fields, advice_ids: frozenset[str]) -> Exercise:
 
 def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
     routine_id = identifier(fields)
-    name = fields.text("name", max_length=80)
-    description = fields.text("description", required=False, default="")
+    name = printable(fields, "name", fields.text("name", max_length=80))
+    description = printable(fields, "description", fields.text("description", required=False, default=""))
+    count = len(fields.items("exercises"))
+    if count > MAX_EXERCISES_PER_ROUTINE:
+        raise fields.error("exercises", f"{count} exercises in one routine; at most {MAX_EXERCISES_PER_ROUTINE}")
     allowed = None
     if fields.has("equipment_allowed"):
         allowed = frozenset(parse_equipment(fields, "equipment_allowed"))
@@ -240,9 +276,36 @@ def _routine(fields: Fields, exercises: dict[str, Exercise]) -> Routine:
         items.append(item)
     if not items:
         raise fields.error("exercises", "the list is empty")
+    work = sum(_work_seconds(item, exercises[item.exercise]) for item in items)
+    if work > MAX_ROUTINE_WORK:
+        hours, minutes = divmod(work // 60, 60)
+        raise fields.error("exercises", f"about {hours} h {minutes} min of work without rests; "
+                                        f"at most {MAX_ROUTINE_WORK // 3600} h")
     fields.finish(allowed_extra=("equipment_allowed",))
     return Routine(routine_id, name, description, tuple(items), allowed, fields.file,
                    fields.node.value["id"].line)
+
+
+def _work_seconds(item: RoutineItem, exercise: Exercise) -> int:
+    """The item's work at most, without rests, on each side: timed seconds, or reps at REP_SECONDS plus the
+    longest hold any version has."""
+    sets = item.sets or exercise.volume.sets
+    sides = 2 if exercise.one_sided or any(step.one_sided for step in exercise.progressions) else 1
+    if exercise.timed:  # a timed exercise always has its seconds, a counted one its reps (`_volume`)
+        return sets * int(item.seconds or exercise.volume.seconds) * sides  # type: ignore[arg-type]
+    holds = [hold.high for hold in (exercise.volume.hold, *(step.hold for step in exercise.progressions)) if hold]
+    return sets * int(item.reps or exercise.volume.reps) * sides * (REP_SECONDS + max(holds, default=0))
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(fields: Fields, key: str, text: str) -> str:
+    """`text`, refused when it holds a control character (an escape code in a name would reach the terminal)."""
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        raise fields.error(key, f"control character U+{ord(bad.group()):04X} is not allowed here")
+    return text
 
 
 def _known_exercise(exercise_id: str, exercises: dict[str, Exercise], file: str, line: int, field: str) -> None:

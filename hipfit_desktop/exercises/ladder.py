@@ -8,10 +8,13 @@ equipment must name it in its steps.
 
 from __future__ import annotations
 
+import re
+
 from .model import EQUIPMENT, EQUIPMENT_WORDS, LEVELS, RESISTANCE, Hold, Progression
 from .strictyaml import DataError, Fields, Node, check_int
 
 MAX_SECONDS = 600
+_ID = re.compile(r"[a-z0-9-]+")
 
 
 def parse_pair(nodes: list[Node], fields: Fields, key: str, low: int, high: int) -> tuple[int, int]:
@@ -89,8 +92,8 @@ def parse_progressions(fields: Fields, steps: tuple[str, ...], tips: tuple[str, 
 
 def identifier(fields: Fields, key: str = "id") -> str:
     value = fields.text(key, max_length=60)
-    if not all(c.isalnum() or c == "-" for c in value) or value != value.lower():
-        raise fields.error(key, f"{value!r} must be lowercase letters, digits and hyphens")
+    if not _ID.fullmatch(value):  # ASCII only: a Cyrillic "а" must not pass for a built-in id's "a"
+        raise fields.error(key, f"{value!r} must be lowercase letters a-z, digits and hyphens")
     return value
 
 

@@ -9,107 +9,50 @@ original text of every scalar and can name the trap (see `Str.yaml11_meaning`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..system.safe_files import read_limited
+from .yaml_tree import MAX_DIGITS, DataError, Node, build, line_of
 
-try:  # the C parser is much faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+__all__ = ["DataError", "Fields", "Node", "check_int", "check_text", "load_file", "load_text", "yaml11_meaning"]
 
-
-class DataError(Exception):
-    """One problem in a data file, located: `file:line: field: problem`."""
-
-    def __init__(self, file: str, line: int | None, field: str, problem: str) -> None:
-        self.file, self.line, self.field, self.problem = file, line, field, problem
-        where = f"{file}:{line}" if line is not None else file
-        super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
-
-
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
-_NULLS = {"", "~", "null"}
-
-
-@dataclass(frozen=True)
-class Node:
-    """A value read from YAML with where it stood."""
-
-    value: Any  # dict[str, Node] | list[Node] | int | bool | None | str
-    line: int  # 1-based
-    plain: bool = True  # False for quoted or block scalars: they are always strings
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    text = node.value
-    quoted = node.style is not None and node.style != ""
-    if quoted:
-        return text
-    if text in _NULLS:
-        return None
-    if text in ("true", "false"):
-        return text == "true"
-    if _INT.match(text):
-        return int(text)
-    return text
-
-
-def _convert(node: yaml.Node, file: str, path: str) -> Node:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
-        return Node(_scalar(node), line, plain=node.style in (None, ""))
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, file, f"{path}[{i}]") for i, item in enumerate(node.value)], line)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise DataError(file, key_line, path or "(top)", "keys must be plain words")
-            key = key_node.value
-            if key == "<<":
-                raise DataError(file, key_line, path or "(top)", "merge keys (<<) are not supported")
-            field = f"{path}.{key}" if path else key
-            if key in result:
-                raise DataError(file, key_line, field, f"duplicate key (first given on line {result[key].line})")
-            # A nested block starts on the line after its key; messages about the field should name the key's line.
-            result[key] = replace(_convert(value_node, file, field), line=key_line)
-        return Node(result, line)
-    raise DataError(file, line, path, "unsupported YAML node")  # pragma: no cover
+_LONG_INT = re.compile(r"[-+]?[0-9]+\Z")
 
 
 def load_text(text: str, file: str) -> Node:
     """Parse `text`; `file` is only used in messages. Raises DataError."""
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise DataError(file, line, "", f"not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise DataError(file, None, "", f"not valid YAML: {exc}") from None
+    root = build(text, file)
     if root is None:
         raise DataError(file, 1, "", "the file is empty")
-    return _convert(root, file, "")
+    return root
 
 
 def load_file(path: Path, display_name: str | None = None) -> Node:
+    """Read and parse a user's file: a regular file of at most 1 MB (`safe_files.read_limited`)."""
     name = display_name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        raise DataError(name, line, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        data = read_limited(path)
     except OSError as exc:
-        raise DataError(name, None, "", f"cannot be read ({exc.strerror})") from None
-    return load_text(text, name)
+        raise DataError(name, None, "", f"cannot be read ({exc.strerror or exc})") from None
+    return load_text(decode(data, name), name)
+
+
+def decode(data: bytes, file: str) -> str:
+    try:
+        return data.decode()  # UTF-8
+    except UnicodeDecodeError as exc:
+        text = data[: exc.start].decode()
+        raise DataError(file, line_of(text, len(text)), "",
+                        f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
 def yaml11_meaning(text: str) -> str | None:
     """What YAML 1.1 (and so most YAML readers) would have made of a plain scalar we keep as text."""
+    if _LONG_INT.match(text) and len(text.lstrip("+-")) > MAX_DIGITS:  # never int() it: 4 300 digits raise
+        return f"a number with {len(text.lstrip('+-'))} digits is far out of range (at most {MAX_DIGITS} digits)"
+    if len(text) > 100:  # nothing below is that long, and int() of a long part would be slow or raise
+        return None
     if re.fullmatch(r"[-+]?[0-9]+(:[0-5]?[0-9])+", text):
         total = 0
         for part in text.lstrip("+-").split(":"):
@@ -128,7 +71,7 @@ def yaml11_meaning(text: str) -> str | None:
     return None
 
 
-_MISSING = object()
+MERGE_KEY_PROBLEM = "merge keys (<<) are not supported: write the keys out"
 
 
 class Fields:
@@ -219,8 +162,8 @@ class Fields:
         if unknown:
             key = unknown[0]
             known = ", ".join(sorted(known_keys)) or "none"
-            raise DataError(self.file, self.node.value[key].line, self.field(key),
-                            f"unknown key (known keys here: {known})")
+            problem = MERGE_KEY_PROBLEM if key == "<<" else f"unknown key (known keys here: {known})"
+            raise DataError(self.file, self.node.value[key].line, self.field(key), problem)
 
 
 def check_int(node: Node, file: str, field: str, low: int, high: int) -> int:

@@ -7,14 +7,16 @@ import sys
 
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..exercises.catalog import load_catalog
 from ..exercises.strictyaml import DataError
+from ..system import single_instance
 from ..system.desktop import APP_ID
 from ..system.logfile import log, start_log
 from ..system.paths import user_paths
 from .driver import tighten_thread_switching
+from .single_instance import RaiseServer, ask_to_raise, server_name
 
 NO_DISPLAY = ("hipfit: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
               "run it in a desktop session, or try `hipfit --help` for the commands that need none")
@@ -100,12 +102,32 @@ def run_app(argv: list[str] | None = None, verbose: bool = False) -> int:
     start_log()  # the technical detail behind the window's messages
     quiet_qt(verbose)
     app = create_application(argv)
+    runtime = user_paths().runtime
+    lock = single_instance.acquire(runtime)
+    if lock is None:  # another HipFit is open: bring its window forward instead of opening a second
+        if ask_to_raise(server_name(runtime)):
+            print("hipfit: HipFit is already open; its window was brought to the front.", file=sys.stderr)
+            return 0
+        QMessageBox.information(None, "HipFit is already open",
+                                "HipFit is already open, but its window did not answer. Look for it on your "
+                                "screen, or close it and start HipFit again.")
+        return 1
     window = create_main_window()
     if window is None:
         return 1
+    server = RaiseServer(server_name(runtime), window)
+    server.raise_requested.connect(lambda: bring_to_front(window))
     from .quit_signals import quit_on_signals
 
     quit_on_signals(app, window)
     window.show()
     QTimer.singleShot(0, lambda: start_helpers(window))  # after the first paint
     return app.exec()
+
+
+def bring_to_front(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

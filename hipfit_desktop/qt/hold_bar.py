@@ -6,7 +6,7 @@ No unlabelled zone for the final seconds: the 3-2-1 tones and the countdown itse
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -40,6 +40,25 @@ class HoldBar(QWidget):
         self.setAccessibleDescription(f"{round(self._fraction * 100)} percent done")
         self.update()
 
+    def caption_places(self, area: QRectF, metrics: QFontMetrics) -> list[tuple[float, str, QRectF | None]]:
+        """Each mark's x and where its caption goes: after the mark, or before it where the bar's end or the next
+        caption is in the way; a caption with room on neither side is left out (its mark stays)."""
+        placed: list[tuple[float, str, QRectF | None]] = []
+        limit = area.right()  # the next caption's left edge, walking from the last mark back
+        for mark, caption in sorted(zip(self._marks, self._captions, strict=False), reverse=True):
+            x = area.left() + area.width() * mark
+            width = metrics.horizontalAdvance(caption) + 2
+            text_area: QRectF | None = QRectF(x + 6, area.top(), width, area.height())
+            if text_area.right() > limit:
+                text_area.moveRight(x - 6)
+                if text_area.left() < area.left() or any(
+                        t is not None and t.intersects(text_area) for _, _, t in placed):
+                    text_area = None
+            if text_area is not None:
+                limit = min(limit, text_area.left() - 6)
+            placed.append((x, caption, text_area))
+        return placed
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -55,12 +74,12 @@ class HoldBar(QWidget):
         font.setPixelSize(max(9, int(area.height() * 0.55)))
         painter.setFont(font)
         track = QRectF(filled.right(), area.top(), area.right() - filled.right(), area.height())
-        for mark, caption in zip(self._marks, self._captions, strict=False):
-            x = area.left() + area.width() * mark
+        for x, caption, text_area in self.caption_places(area, painter.fontMetrics()):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 3))
             painter.drawLine(int(x), int(area.top()) - 1, int(x), int(area.bottom()) + 1)
+            if text_area is None:
+                continue
             # The caption may straddle the fill's edge: the band's text colour over the fill, the page's over the track.
-            text_area = QRectF(x + 6, area.top(), area.width() / 4, area.height())
             for clip, colour in ((filled, self._text_colour), (track, palette.color(QPalette.ColorRole.WindowText))):
                 painter.save()
                 painter.setClipRect(clip)

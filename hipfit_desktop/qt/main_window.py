@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -35,6 +35,7 @@ from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
 from .summary_page import SummaryPage
 from .window_size import MINIMUM, restore_or_fit
+from .window_state import load_geometry, save_geometry
 
 if TYPE_CHECKING:  # built after the first paint (app.start_helpers): QtMultimedia is slow to load
     from .keepawake_qt import KeepAwakeFollower
@@ -114,8 +115,7 @@ class MainWindow(QMainWindow):
                 lines.append(log.notice)
                 self.picker.show_notice("\n".join(lines))
             QTimer.singleShot(0, self.offer_resume)
-        self._window_state = QSettings(str(user_paths().config / "window.ini"), QSettings.Format.IniFormat)
-        self.restored_geometry = restore_or_fit(self, self._window_state)
+        self.restored_geometry = restore_or_fit(self, load_geometry(user_paths().config))
 
     # --- pages --------------------------------------------------------------------------------------------
 
@@ -386,6 +386,5 @@ class MainWindow(QMainWindow):
             self.session_log.close()
         if self.cues is not None:
             self.cues.shutdown()
-        self._window_state.setValue("geometry", self.saveGeometry())
-        self._window_state.sync()
+        save_geometry(user_paths().config, self.saveGeometry())
         event.accept()

@@ -24,6 +24,7 @@ from ..workout.describe import first_start_routine, routine_summary
 from ..workout.plan import Plan, compile_plan
 from ..workout.preview import routine_preview
 from .figure_view import shared_book, start_and_end
+from .lazy_labels import LazyLabels
 from .preview_cards import PreviewPane
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
@@ -101,6 +102,7 @@ class PickerPage(QWidget):
         self.level.currentIndexChanged.connect(self._level_picked)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(self.start)
+        self._labels = LazyLabels(self.routines, self._label)
         self._fill()
         self._scaler = follow_scale(self, self._apply_scale)
         self.refresh_preview()
@@ -126,21 +128,28 @@ class PickerPage(QWidget):
         listed = min(scale.body_px * LIST_EMS, round(width * LIST_SHARE))
         self._splitter.setSizes([listed, max(1, width - listed)])
 
+    def _label(self, routine_id: str) -> str:
+        routine = self.catalog.routines[routine_id]
+        return f"{routine.name}\n{routine_summary(compile_plan(routine, self.catalog, self.settings))}"
+
     def _fill(self) -> None:
         chosen = self.selected_routine()
         self.routines.clear()
-        plans = []
         for routine in self.catalog.routines.values():
-            plan = compile_plan(routine, self.catalog, self.settings)
-            plans.append(plan)
-            item = QListWidgetItem(f"{routine.name}\n{routine_summary(plan)}")
+            item = QListWidgetItem(routine.name)  # the length is added by `self._labels`, a batch at a time
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             item.setToolTip(routine.description)
             self.routines.addItem(item)
+        self._labels.restart()
         ids = list(self.catalog.routines)
         # a routine file removed since last time: as on a first start
-        wanted = next((r for r in (chosen, self.settings.last_routine) if r in ids), first_start_routine(plans))
+        wanted = next((r for r in (chosen, self.settings.last_routine) if r in ids), None) or self._first_start()
         self.routines.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
+
+    def _first_start(self) -> str | None:
+        """Chosen among the built-in routines only: compiling thousands of user routines must not delay it."""
+        shipped = [r for r in self.catalog.routines.values() if r.source == "data/routines.yaml"]
+        return first_start_routine(compile_plan(r, self.catalog, self.settings) for r in shipped)
 
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings

@@ -82,6 +82,9 @@ class ExerciseCardView(QFrame):
         column.addWidget(self.key_points)
         if card.advice:  # one label, not one each: every wrapped label costs a text layout per resize
             column.addWidget(_label("\n".join(advice_text(a) for a in card.advice), "caption", name="Safety"))
+        if card.corrections:  # where the app corrects the article it says so where it is read, not in the fold
+            column.addWidget(_label("\n".join(card.corrections), "caption",
+                                    name="Where the app differs from the article"))
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 0, 0, 0)

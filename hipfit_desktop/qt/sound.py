@@ -3,11 +3,9 @@
 Thin on purpose: what to play and when comes from `cues.CuePlanner` and `cues.CueQueue`; this module only
 carries it out and keeps the app working without a sound card or a speech engine.
 
-The voice runs in its own thread and is touched only through queued calls to QTextToSpeech's C++ slots.
-A stuck speech-dispatcher daemon blocks `QTextToSpeech("speechd")` for tens of seconds (or for good) and
-PySide6 holds the GIL during that constructor, so even a Python worker thread would freeze the window.
-Instead the object is built with no engine ("none", instant), moved to the thread, and told to load its engine
-there by a queued `setEngine` call: the blocking happens in C++ with no Python on that thread's stack.
+The voice lives in `voice.py`. Sound comes back by itself: the device list is watched, and when the last
+output goes (or the audio server dies under the tones) the effects are dropped and the status says so; when an
+output is there again, fresh effects are made. A QSoundEffect whose server went away stays broken for good.
 """
 
 from __future__ import annotations
@@ -18,149 +16,21 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect, QtAudio
-from PySide6.QtTextToSpeech import QTextToSpeech
-from shiboken6 import Shiboken
 
 from ..system import tones
 from ..system.logfile import log
 from ..system.paths import user_paths
 from ..workout.cues import Action, CuePlanner, CueQueue, PlayTone, Say, SoundChoices, StopSpeech
 from ..workout.events import Event
+from .voice import VOICE_TIMEOUT, ThreadedVoice
 
 NO_DEVICE = "Sound unavailable: no audio output device"
-VOICE_TIMEOUT = 10.0  # seconds a speech engine may take to start before we say it is unavailable
-THREAD_STOP_MS = 1000
-
-
-class ThreadedVoice(QObject):
-    """A QTextToSpeech living in its own thread. Start it with `start()`; nothing here ever blocks.
-
-    ready()          # the engine can speak
-    failed(str)      # it cannot; the text says why, for the window (may come again with a better reason)
-    speaking()       # words began
-    idle()           # words ended, were stopped, or failed
-    """
-
-    ready = Signal()
-    failed = Signal(str)
-    speaking = Signal()
-    idle = Signal()
-
-    def __init__(self, engine: str | None = None, parent: QObject | None = None,
-                 timeout: float = VOICE_TIMEOUT) -> None:
-        super().__init__(parent)
-        self.engine = engine  # None: the system's default engine
-        self.phase = "off"  # off, starting, ready, failed, stopped
-        self._timeout = timeout
-        self._tts: QTextToSpeech | None = None
-        self._thread: QThread | None = None
-        self._state = QTextToSpeech.State.Error
-        self._talking = False
-
-    def start(self) -> None:
-        if self.phase != "off":
-            return
-        engines = QTextToSpeech.availableEngines()  # plugin metadata only: nothing is started here
-        wanted = self.engine or next((e for e in engines if e != "mock"), None)
-        if wanted is None or wanted not in engines:
-            self._fail("Voice unavailable: no speech engine installed")
-            return
-        self.engine, self.phase = wanted, "starting"
-        # "none" is Qt's own way to make a QTextToSpeech without an engine (it is what QML uses): instant.
-        self._tts = QTextToSpeech("none")
-        self._state = QTextToSpeech.State.Error  # what "none" reports; a working engine reports Ready
-        self._tts.stateChanged.connect(self._state_changed)
-        self._tts.engineChanged.connect(self._engine_changed)
-        self._tts.errorOccurred.connect(self._error)
-        self._thread = QThread()
-        self._thread.setObjectName("hipfit-voice")
-        self._tts.moveToThread(self._thread)
-        self._thread.finished.connect(self._tts.deleteLater)
-        # Whoever deletes this object (its parent, or Python), the thread must stop first: Qt aborts the
-        # process when a running QThread is destroyed.
-        self.destroyed.connect(_stopper(self._thread))
-        self._thread.start()
-        # The engine is created inside the voice thread, where a stuck daemon can only hold up that thread.
-        QMetaObject.invokeMethod(self._tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, wanted))
-        QTimer.singleShot(round(self._timeout * 1000), self, self._check_started)
-
-    def say(self, text: str) -> None:
-        if self.phase == "ready" and self._tts is not None:
-            QMetaObject.invokeMethod(self._tts, "say", Qt.ConnectionType.QueuedConnection, Q_ARG(str, text))
-
-    def stop(self) -> None:
-        if self.phase == "ready" and self._tts is not None:
-            QMetaObject.invokeMethod(self._tts, "stop", Qt.ConnectionType.QueuedConnection)
-
-    def set_volume(self, volume: float) -> None:
-        if self._tts is not None and self.phase in ("starting", "ready"):
-            QMetaObject.invokeMethod(self._tts, "setVolume", Qt.ConnectionType.QueuedConnection,
-                                     Q_ARG(float, volume))
-
-    def shutdown(self) -> None:
-        """Stop the thread (at exit). A thread stuck inside a speech daemon is terminated after a second."""
-        if self._thread is not None:
-            _stop_thread(self._thread)
-        self.phase = "stopped"
-
-    def _engine_changed(self, name: str) -> None:
-        # Qt reports the new engine's state before engineChanged, and only when it differs from the last.
-        if self.phase == "starting":
-            if name == self.engine and self._state != QTextToSpeech.State.Error:
-                self._became_ready()
-            else:
-                self._fail(f"Voice unavailable: the {self.engine} speech engine did not start")
-
-    @Slot(QTextToSpeech.State)
-    def _state_changed(self, state: QTextToSpeech.State) -> None:
-        self._state = state
-        if self.phase == "ready":
-            if state == QTextToSpeech.State.Speaking:
-                self._talking = True
-                self.speaking.emit()
-            elif self._talking:
-                self._talking = False
-                self.idle.emit()
-
-    @Slot(QTextToSpeech.ErrorReason, str)
-    def _error(self, reason: QTextToSpeech.ErrorReason, message: str) -> None:
-        if self.phase in ("starting", "failed"):  # may come after engineChanged, with a better reason
-            log.warning("voice (%s): %s [%s]", self.engine, message, reason)  # Qt's words stay in the log
-            self._fail("Voice unavailable: the speech engine reported a problem")
-        elif self._talking:
-            self._talking = False
-            self.idle.emit()
-
-    def _check_started(self) -> None:
-        if self.phase == "starting":
-            self._fail(f"Voice unavailable: the speech engine did not answer within {self._timeout:g} s")
-
-    def _became_ready(self) -> None:
-        self.phase = "ready"
-        self.ready.emit()
-
-    def _fail(self, message: str) -> None:
-        if self.phase == "stopped":
-            return
-        self.phase = "failed"
-        self.failed.emit(message)
-
-
-def _stop_thread(thread: QThread) -> None:
-    thread.quit()
-    if not thread.wait(THREAD_STOP_MS):
-        thread.terminate()  # only ever at exit, and only when a daemon holds the thread hostage
-        thread.wait(THREAD_STOP_MS)
-
-
-def _stopper(thread: QThread) -> Callable[..., None]:
-    def stop(*_: object) -> None:
-        if Shiboken.isValid(thread) and thread.isRunning():
-            _stop_thread(thread)
-
-    return stop
+DEVICE_GONE = "No sound: the speaker or headphones went away. Tones come back when one is connected."
+TONES_BROKEN = "No sound: the tones stopped playing. HipFit keeps trying to start them again."
+RETRY_MS = 5000  # the first wait before broken tones are made again; it doubles after each failure ...
+MAX_RETRY_MS = 300_000  # ... up to five minutes: an output that never plays them must not churn for ever
 
 
 class CuePlayer(QObject):
@@ -180,7 +50,8 @@ class CuePlayer(QObject):
 
     def __init__(self, parent: QObject | None = None, settings: SoundChoices | None = None, *,
                  voice_engine: str | None = None, sound_folder: Path | None = None,
-                 audio_available: Callable[[], bool] | None = None, voice_timeout: float = VOICE_TIMEOUT) -> None:
+                 audio_available: Callable[[], bool] | None = None, voice_timeout: float = VOICE_TIMEOUT,
+                 devices: QObject | None = None) -> None:
         super().__init__(parent)
         self.planner = CuePlanner(settings)
         self.queue = CueQueue({name: tones.duration(name) for name in tones.TONES})
@@ -195,8 +66,13 @@ class CuePlayer(QObject):
         self._poll = QTimer(self)
         self._poll.setSingleShot(True)
         self._poll.timeout.connect(lambda: self._run(self.queue.poll(self._now())))
-        self._devices = QMediaDevices(self)
-        self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._try_again)
+        self._retry_wait = RETRY_MS
+        # Anything with an `audioOutputsChanged` signal: QMediaDevices, or a test's fake device list.
+        self._devices = devices if devices is not None else QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)  # type: ignore[attr-defined]
         self._has_output = self._audio_available()
         if self._has_output:
             self._load_tones()
@@ -321,24 +197,43 @@ class CuePlayer(QObject):
         self._set_problem("sound", None)
 
     def _effect_status(self) -> None:
-        broken = [name for name, effect in self._effects.items() if effect.status() == QSoundEffect.Status.Error]
-        for name in broken:
-            self._effects.pop(name).deleteLater()
-        if broken:
-            self.planner.tones_available = bool(self._effects)
-            self._set_problem("sound", "Sound unavailable: the tones could not be loaded")
+        """A tone that fails (its file, or the audio server under it): all are dropped and made again later."""
+        if any(effect.status() == QSoundEffect.Status.Error for effect in self._effects.values()):
+            self._drop_tones()
+            self._set_problem("sound", TONES_BROKEN)
+            self._retry.start(self._retry_wait)
+            self._retry_wait = min(2 * self._retry_wait, MAX_RETRY_MS)  # for the next failure
+
+    def _drop_tones(self) -> None:
+        for effect in self._effects.values():
+            effect.stop()
+            effect.deleteLater()
+        self._effects.clear()
+        self.planner.tones_available = False
+
+    def _try_again(self) -> None:
+        if not self._audio_available():
+            self._retry.start()  # no output yet: look again after the same wait
+            return
+        self._retry.stop()
+        self._load_tones()
+        self.planner.tones_available = bool(self._effects)
 
     def _outputs_changed(self) -> None:
-        """Headphones plugged in or out: tones go to the new default device, or stop when there is none."""
-        self._has_output = self._audio_available()
+        """Headphones plugged in or out, the audio server gone or back: fresh tones on the default output, or
+        none and a status line that says why."""
+        had_output, self._has_output = self._has_output, self._audio_available()
         if not self._has_output:
-            self._set_problem("sound", NO_DEVICE)
-        elif not self._effects:
-            self._load_tones()
+            self._retry.stop()
+            self._drop_tones()
+            self._set_problem("sound", DEVICE_GONE if had_output or self._problems.get("sound") == DEVICE_GONE
+                              else NO_DEVICE)
         else:
-            device = QMediaDevices.defaultAudioOutput()
-            for effect in self._effects.values():
-                effect.setAudioDevice(device)
+            # New effects rather than setAudioDevice(): one whose server went away does not play again.
+            self._drop_tones()
+            self._retry.stop()
+            self._retry_wait = RETRY_MS
+            self._load_tones()
         self.planner.tones_available = self._has_output and bool(self._effects)
         self.planner.voice_available = self.voice.phase != "failed" and (self._has_output or self._engine_named)
         if self.planner.voice_on and self._driver is not None:

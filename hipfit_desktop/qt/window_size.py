@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtWidgets import QWidget
 
 MINIMUM = (760, 520)  # under 1000×560 with room to spare: a 1024×600 screen keeps its panel and title bar
@@ -26,11 +26,10 @@ def fit_to_screen(window: QWidget) -> None:
     window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
 
-def restore_or_fit(window: QWidget, state: QSettings) -> QByteArray | None:
-    """The geometry saved at the last close if it still applies, else a size chosen for this screen.
-    Returns the geometry restored (None when the window was fitted)."""
-    geometry = state.value("geometry")
-    if isinstance(geometry, QByteArray) and window.restoreGeometry(geometry):
+def restore_or_fit(window: QWidget, geometry: QByteArray | None) -> QByteArray | None:
+    """The geometry saved at the last close (`window_state.load_geometry`) if it still applies, else a size chosen
+    for this screen. Returns the geometry restored (None when the window was fitted)."""
+    if geometry is not None and window.restoreGeometry(geometry):
         return geometry
     fit_to_screen(window)
     return None

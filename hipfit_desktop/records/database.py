@@ -28,6 +28,7 @@ from typing import Any
 
 from ..settings.store import move_aside
 from ..system.paths import user_paths
+from ..system.safe_files import UnsafeFile
 from . import schema
 
 FILE_NAME = "history.sqlite3"
@@ -217,6 +218,8 @@ class HistoryLog:
         with suppress(OSError):
             if folder.stat().st_mode & 0o077:
                 os.chmod(folder, 0o700)
+        if self.path.is_symlink():  # SQLite would write wherever it points
+            raise UnsafeFile(self.path, "it is a symbolic link, and HipFit does not write through links")
         if not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # -wal/-shm copy the mode
         header = b""

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..settings.store import write_atomic
 from ..system.paths import UserPaths
+from ..system.safe_files import read_limited
 from .database import HistoryLog
 from .queries import SET_COLUMNS
 
@@ -76,12 +77,21 @@ def export_backup(log: HistoryLog, paths: UserPaths, now: datetime | None = None
         sets.setdefault(row[0], []).append(dict(zip(SET_COLUMNS, row[1:], strict=True)))
     sessions = [{**dict(zip(SESSION_COLUMNS, row[1:], strict=True)), "sets": sets.get(row[0], [])}
                 for row in log.read(f"SELECT id, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY started_at, id")]
-    settings = paths.settings_file.read_text("utf-8") if paths.settings_file.is_file() else None
-    routines = {p.name: p.read_text("utf-8") for p in sorted(paths.routines.glob("*.yaml"))} \
+    settings = _user_text(paths.settings_file)
+    routines = {p.name: text for p in sorted(paths.routines.glob("*.yaml")) if (text := _user_text(p)) is not None} \
         if paths.routines.is_dir() else {}
     return {"format": BACKUP_FORMAT, "version": BACKUP_VERSION,
             "exported_at": (now or datetime.now()).astimezone().isoformat(timespec="seconds"),
             "sessions": sessions, "settings": settings, "routines": routines}
+
+
+def _user_text(path: Path) -> str | None:
+    """A user file's text for the backup; None for one that is missing or that HipFit would not read either
+    (a named pipe would hang the export, a link to /dev/zero fill the memory)."""
+    try:
+        return read_limited(path).decode()  # UTF-8
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 # --- import ------------------------------------------------------------------------------------------------

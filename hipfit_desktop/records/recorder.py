@@ -91,11 +91,13 @@ class SessionRecorder:
             self._finished(early=event.early)
         elif isinstance(event, Paused):
             self._write([], checkpoint=True)
-        elif isinstance(event, (RepsChanged, TimeAdjusted)):  # the plan changed: a resume needs the new one
-            if isinstance(event, RepsChanged) and self._open is not None:  # the set under way may have grown
+        elif isinstance(event, RepsChanged):  # the plan changed: a resume needs the new one
+            if self._open is not None:  # the set under way may have grown or shrunk
                 outcomes = self._open.outcomes
                 self._open_set(self.session.index)
                 self._open.outcomes = {i: o for i, o in outcomes.items() if i in self._open.indices}
+            self._write([], checkpoint=True, plan=True)
+        elif isinstance(event, TimeAdjusted):  # so is a countdown's new length
             self._write([], checkpoint=True, plan=True)
 
     def _started(self, event: SegmentStarted) -> None:
@@ -192,7 +194,7 @@ class SessionRecorder:
                 hold = segment.hold
             if segment.kind == "timed":
                 timed = segment.seconds
-                seconds_done = round(self.session.spent[i], 3) if i in done.outcomes else 0.0
+                seconds_done = round(self.session.spent[i], 3)  # 0 for a hold never reached
         position = first.exercise_index or 0
         return {
             "uid": self.uid, "position": position, "exercise": first.exercise or "",

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from ..exercises.model import LEVELS
-from ..exercises.strictyaml import DataError, Fields, Node, check_int, load_text
+from ..exercises.strictyaml import MERGE_KEY_PROBLEM, DataError, Fields, Node, check_int, load_text
 from .migrations import CURRENT_VERSION
+from .yaml_out import dump
 
 if TYPE_CHECKING:
     from ..exercises.model import Catalog
 
 SIDES = ("left", "right")
+MAX_WARNINGS = 20  # listed at start-up; the rest are counted
 PACES = ("guided", "own")
 
 # (low, high) for every number a user can set; the dialog and the file reader both use these.
@@ -213,6 +213,8 @@ class _Reader:
             self.kept.append(Kept((*path, key), node, unknown=True))
             if self.report_unknown:
                 problem = f"unknown {what}: not used, left in the file (known: {', '.join(known)})"
+                if key == "<<":
+                    problem = f"{MERGE_KEY_PROBLEM}; not used, left in the file"
                 self.warnings.append((node.line, str(DataError(self.file, node.line, fields.field(key), problem))))
 
     def number(self, fields: Fields, path: tuple[str, ...], name: str) -> int | None:
@@ -259,7 +261,11 @@ def read_settings(root: Node, file: str, catalog: Catalog, report_unknown: bool 
         reader.unknown(exercises, ("exercises",), catalog.exercises, "exercise")
     reader.unknown(top, (), _FILE_KEYS)
     settings = Settings(**{k: v for k, v in values.items() if v is not None}, exercises=own)
-    warnings = [text for _, text in sorted(reader.warnings, key=lambda item: item[0])]  # top to bottom
+    ordered = sorted(reader.warnings, key=lambda item: item[0])  # top to bottom
+    warnings = [text for _, text in ordered[:MAX_WARNINGS]]
+    if len(ordered) > MAX_WARNINGS:  # 60 000 unknown keys must not become 60 000 lines in the window
+        more = len(ordered) - MAX_WARNINGS
+        warnings.append(f"{file}:{ordered[MAX_WARNINGS][0]}: {more} more problems from this line on are not listed")
     return ParsedSettings(settings, warnings, reader.kept)
 
 
@@ -306,11 +312,6 @@ _HEADER = """\
 # HipFit settings. Only what you changed is here: delete a line to go back to the default.
 # Durations are whole seconds. HipFit rewrites this file when you change a setting (comments are not kept).
 """
-_TAG = {bool: "bool", int: "int", str: "str", type(None): "null"}
-_LINE_BREAKS = "\n\r\x85\u2028\u2029"  # what YAML reads as a line break
-_RESOLVER = yaml.resolver.Resolver()
-
-
 def settings_document(settings: Settings) -> dict[str, Any]:
     """What the file holds for `settings`: the version and every value that is not the default."""
     default = Settings()
@@ -367,31 +368,10 @@ def settings_text(settings: Settings, kept: Iterable[Kept] = ()) -> str:
     if isinstance(doc.get("exercises"), dict):
         doc["exercises"] = {exercise_id: _in_order(entry, EXERCISE_FIELDS) if isinstance(entry, dict) else entry
                             for exercise_id, entry in sorted(doc["exercises"].items())}
-    return _HEADER + yaml.serialize(_yaml_node(doc), Dumper=yaml.SafeDumper, allow_unicode=True, width=4096)
+    return _HEADER + dump(doc)
 
 
 def _in_order(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
     """Known keys in their usual order, then the kept unknown ones as they came."""
     rank = {key: i for i, key in enumerate(order)}
     return dict(sorted(mapping.items(), key=lambda item: rank.get(item[0], len(rank))))
-
-
-def _yaml_node(value: Any) -> yaml.Node:
-    if isinstance(value, dict):
-        return yaml.MappingNode("tag:yaml.org,2002:map",
-                                [(yaml.ScalarNode("tag:yaml.org,2002:str", str(k)), _yaml_node(v))
-                                 for k, v in value.items()], flow_style=False)
-    if isinstance(value, Node):  # written back as the user wrote it: `1:30` stays `1:30`, not '1:30'
-        if isinstance(value.value, (dict, list)):
-            items = value.value
-            if isinstance(items, dict):
-                return _yaml_node(items)
-            return yaml.SequenceNode("tag:yaml.org,2002:seq", [_yaml_node(item) for item in items])
-        if isinstance(value.value, str) and value.plain:
-            return yaml.ScalarNode(_RESOLVER.resolve(yaml.ScalarNode, value.value, (True, False)), value.value)
-        value = value.value
-    text = ("true" if value else "false") if isinstance(value, bool) else "null" if value is None else str(value)
-    # PyYAML writes a line break inside a quoted scalar as a raw break, and reading folds it into a space
-    # (a routine named "0<NEL>0" came back as "0 0"): such text is written double-quoted, with escapes.
-    style = '"' if isinstance(value, str) and any(c in _LINE_BREAKS for c in value) else None
-    return yaml.ScalarNode(f"tag:yaml.org,2002:{_TAG[type(value)]}", text, style=style)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import errno
 import itertools
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..exercises.strictyaml import DataError, Node
 from ..system.paths import user_paths
+from ..system.safe_files import check_writable_target, fsync_folder, read_limited, write_atomic, write_new_file
 from .migrations import CURRENT_VERSION, migrate
 from .model import Kept, Settings, read_settings, read_version, settings_text, still_kept
 
@@ -76,7 +76,7 @@ class SettingsStore:
         self._remove_stale_temp_files()
         name = self.path.name
         try:
-            data = self.path.read_bytes()
+            data = read_limited(self.path)
         except FileNotFoundError:
             return LoadResult(Settings())
         except OSError as exc:
@@ -99,6 +99,13 @@ class SettingsStore:
             return self._upgrade(root, version, data, catalog)
         parsed = read_settings(root, name, catalog)
         self._kept = parsed.kept
+        try:
+            check_writable_target(self.path)
+        except OSError as exc:  # a link or a read-only file: the user's choice, used and left as it is
+            self.read_only = f"HipFit does not save your settings: {self.path} is not changed because {_why(exc)}."
+            return LoadResult(parsed.settings, parsed.warnings, notice=(
+                f"Your settings file {self.path} is used as it is, but HipFit will not change it: {_why(exc)}. "
+                "Changes you make are kept until you close HipFit."))
         return LoadResult(parsed.settings, parsed.warnings)
 
     def save(self, settings: Settings) -> SaveResult:
@@ -185,36 +192,10 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+__all__ = ["LoadResult", "SaveResult", "SettingsStore", "move_aside", "write_atomic", "write_new"]
+
+
 # --- files -----------------------------------------------------------------------------------------------
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, write, flush, fsync, `os.replace`, fsync the folder. Mode 0600."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # mkstemp: mode 0600
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable. Folders cannot be opened on Windows, and some file systems refuse: skip there."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
 
 def _names(path: Path, suffix: str) -> Iterator[Path]:
     yield path.with_name(f"{path.name}.{suffix}")
@@ -237,7 +218,7 @@ def move_aside(path: Path, suffix: str) -> Path:
             os.rename(path, target)
         else:
             os.unlink(path)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
         return target
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -246,18 +227,9 @@ def write_new(path: Path, suffix: str, data: bytes) -> Path:
     """Write `data` to a new file next to `path` (mode 0600), named like `move_aside` names them."""
     for target in _names(path, suffix):
         try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            write_new_file(target, data)
         except FileExistsError:
             continue
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(target)
-            raise
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
         return target
     raise AssertionError("unreachable")  # pragma: no cover

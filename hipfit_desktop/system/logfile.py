@@ -4,10 +4,12 @@ same thing in words. Standard `logging` under the "hipfit" logger, written to `u
 from __future__ import annotations
 
 import logging
+import os
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from .paths import user_paths
+from .safe_files import check_writable_target, private_folder
 
 LOGGER = "hipfit"
 MAX_BYTES = 256 * 1024  # one old file kept beside it: the log never grows past half a megabyte
@@ -24,14 +26,23 @@ def start_log(path: Path | None = None) -> Path | None:
         if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path.absolute():
             return path  # already started (a second window in the same process)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=1, encoding="utf-8")
+        private_folder(path.parent, tighten=True)
+        check_writable_target(path)  # a link planted at hipfit.log must not be appended to
+        handler = _PrivateFileHandler(path, maxBytes=MAX_BYTES, backupCount=1, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     return path
+
+
+class _PrivateFileHandler(RotatingFileHandler):
+    """Opens the log 0600 and never through a link, also after each rotation (docs/DECISIONS.md, Limits)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+        return open(os.open(self.baseFilename, flags, 0o600), "a", encoding=self.encoding, errors=self.errors)
 
 
 def stop_log() -> None:

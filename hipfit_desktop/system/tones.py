@@ -8,13 +8,14 @@ file is missing; bump the version whenever a note below changes.
 
 from __future__ import annotations
 
+import io
 import math
-import os
 import struct
-import tempfile
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+
+from .safe_files import private_folder, read_limited, write_atomic
 
 GENERATOR_VERSION = 1
 SAMPLE_RATE = 44100
@@ -112,10 +113,10 @@ def _stamp_text() -> str:
 def is_current(folder: Path) -> bool:
     """Whether `folder` holds every tone, written by this version of the generator."""
     try:
-        stamp = (folder / STAMP).read_text(encoding="utf-8")
+        stamp = read_limited(folder / STAMP, limit=100)
     except OSError:
         return False
-    return stamp == _stamp_text() and all(path.is_file() for path in tone_files(folder).values())
+    return stamp == _stamp_text().encode() and all(path.is_file() for path in tone_files(folder).values())
 
 
 def ensure_tones(folder: Path) -> dict[str, Path]:
@@ -126,24 +127,20 @@ def ensure_tones(folder: Path) -> dict[str, Path]:
     files = tone_files(folder)
     if is_current(folder):
         return files
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder, tighten=True)
     for name, path in files.items():
-        _write_atomically(path, render(TONES[name]))
+        # Atomic: another instance may be starting at the same moment and must never load half a file.
+        write_atomic(path, wav_bytes(render(TONES[name])))
     # The stamp goes last: an interrupted run leaves no stamp, so the next start writes everything again.
-    (folder / STAMP).write_text(_stamp_text(), encoding="utf-8")
+    write_atomic(folder / STAMP, _stamp_text().encode())
     return files
 
 
-def _write_atomically(path: Path, frames: bytes) -> None:
-    # Another instance may be starting at the same moment: it must never load a half-written file.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".wav")
-    try:
-        with os.fdopen(handle, "wb") as raw, wave.open(raw, "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(SAMPLE_RATE)
-            out.writeframes(frames)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def wav_bytes(frames: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(frames)
+    return buffer.getvalue()

@@ -1,7 +1,8 @@
 """The exercise card: one source for every place that shows an exercise (preview, session pages, `hipfit exercise`).
 
 A card is built from an exercise, the version the user does and the counts their session will use; every number
-on it says where it comes from. Pure Python: `card_text` for the command line, `card_html` for the window.
+on it says where it comes from. Pure Python: `card_text` for the command line, `card_setup_html` for the session
+page; the preview's cards take their words from it in `preview.py`.
 """
 
 from __future__ import annotations
@@ -183,30 +184,6 @@ def card_text(card: ExerciseCard) -> str:
     if card.cue_change:
         lines.append(f"Changed from the article: {card.cue_change}")
     return "\n".join(lines)
-
-
-def card_html(card: ExerciseCard, number: int | None = None) -> str:
-    """The card as rich text for a Qt text widget; every piece of text is escaped."""
-    title = f"{number}. {card.name}" if number is not None else card.name
-    gear = _gear(card)
-    changes = (f"Changes from {escape(card.below_name)}: {escape(card.changes)}" if card.below_name
-               else escape(card.changes))
-    html = [f"<h3>{escape(title)}</h3>",
-            f"<p>{escape(card.summary)} <i>Works: {escape(', '.join(card.works))}.</i></p>",
-            f"<p><b>Version:</b> {escape(_version_words(card))}. {changes} <b>Needs:</b> {escape(gear)}.</p>",
-            "<ol>" + "".join(f"<li>{escape(s)}</li>" for s in card.steps) + "</ol>"]
-    if card.tips:
-        html.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in card.tips) + "</ul>")
-    html.append(f"<p><b>This session:</b> {escape(card.counts)}. <b>Where the numbers come from:</b> " + "; ".join(
-        f"{escape(line.text)} <i>({escape(line.source)})</i>" for line in card.volume) + ".</p>")
-    for advice in card.advice:
-        mark = "" if advice.from_article else " <i>(the app's advice, not the article's)</i>"
-        html.append(f"<p>&#9888; {escape(advice.text)}{mark}</p>")
-    if card.name_note:
-        html.append(f"<p><i>About the name: {escape(card.name_note)}</i></p>")
-    if card.cue_change:
-        html.append(f"<p><i>Changed from the article: {escape(card.cue_change)}</i></p>")
-    return "\n".join(html)
 
 
 def card_setup_html(card: ExerciseCard) -> str:

@@ -1,21 +1,22 @@
-"""Words for people: the routine preview as HTML, counts as short phrases. Pure Python (no Qt)."""
+"""Words for people: lengths, clocks and counts as short phrases, the routine's one-line summary and the advice
+lists. Pure Python (no Qt); the preview's cards are `preview.py`."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from html import escape
 
 from ..exercises.model import Catalog, equipment_words
-from .card import build_card, card_html, counts_text
-from .plan import Plan, PlannedExercise
+from .card import counts_text
+from .plan import Plan
 
-__all__ = ["advice_html", "clock_text", "countdown_text", "counts_text", "duration_text", "exercise_html",
-           "first_start_routine", "preview_html", "routine_summary"]
+__all__ = ["SAFETY_ADVICE", "WEEKLY_ADVICE", "advice_html", "clock_text", "countdown_text", "counts_text",
+           "duration_text", "first_start_routine", "routine_summary"]
 
 # Shown first, before any exercise; the couch-stretch note only when the routine has the couch stretch.
 SAFETY_ADVICE = ("injury-ask-physio", "general-warm-up", "start-without-resistance", "warm-up-before-couch-stretch")
-# How to fit the routine into a week: the preview's header (the summary and picker may show them too).
+# How to fit the routine into a week: in the preview's header and under the session's summary.
 WEEKLY_ADVICE = ("workouts-per-week", "weeks-to-build-strength", "whole-body", "adjust-reps")
 
 
@@ -64,30 +65,3 @@ def advice_html(catalog: Catalog, advice_ids: tuple[str, ...]) -> str:
             mark = "" if advice.from_article else " <i>(the app's advice, not the article's)</i>"
             items.append(f"<li>{escape(advice.text)}{mark}</li>")
     return "<ul>" + "".join(items) + "</ul>"
-
-
-def preview_html(plan: Plan, catalog: Catalog, description: str, last_times: Mapping[str, str] | None = None) -> str:
-    """The routine preview: safety advice first, how to fit it into a week, then every exercise's card, each
-    followed by its line from the training log (`last_times`: exercise id -> "last time: ...")."""
-    parts = [f"<h2>{escape(plan.routine_name)}</h2>",
-             f"<p>{escape(description)}</p>" if description else "",
-             f"<p><b>{escape(routine_summary(plan))}</b> at the {escape(plan.level)} level</p>",
-             "<h3>Before you start</h3>"]
-    uses_couch = any(p.exercise.id == "couch-stretch" for p in plan.exercises)
-    safety = tuple(a for a in SAFETY_ADVICE if uses_couch or a != "warm-up-before-couch-stretch")
-    parts.append(advice_html(catalog, safety))
-    parts.append("<h3>Over the weeks</h3>")
-    parts.append(advice_html(catalog, WEEKLY_ADVICE))
-    for number, item in enumerate(plan.exercises, start=1):
-        card = exercise_html(number, item, catalog)
-        if last_times and item.exercise.id in last_times:  # under the exercise's heading
-            line = last_times[item.exercise.id]
-            head_end = card.find("</h3>") + len("</h3>") if "</h3>" in card else 0
-            card = f"{card[:head_end]}<p><i>{escape(line[:1].upper() + line[1:])}</i></p>{card[head_end:]}"
-        parts.append(card)
-    return "\n".join(parts)
-
-
-def exercise_html(number: int, item: PlannedExercise, catalog: Catalog) -> str:
-    """One exercise of the preview: its card for this version and these counts."""
-    return card_html(build_card(item, catalog), number)

@@ -96,19 +96,16 @@ class Session:
             return 0.0
         estimate = self.plan.self_paced_estimate
         ahead = sum(s.estimate(estimate) for s in self.plan.segments[self.index + 1:])
-        current = self.remaining()
-        if current is None:  # a self-paced rep or set under way
-            current = max(0.0, self.segment.estimate(estimate) - self.segment_elapsed())
-        return ahead + current
+        # A countdown's length less its running time is what `remaining()` shows (deadlines chain from starts).
+        return ahead + max(0.0, self.segment.estimate(estimate) - self.segment_elapsed())
 
     def progress(self) -> float | None:
         """How far the countdown under way has come: 0 at its start, 1 at its deadline (still while paused);
         None for a step the user ends and after the end."""
         seconds = self.segment.seconds
-        remaining = self.remaining()
-        if not seconds or remaining is None or self.state == "finished":
+        if seconds is None or self.state == "finished":  # the DONE segment (0 s) is only ever seen finished
             return None
-        return min(1.0, max(0.0, 1.0 - remaining / seconds))
+        return max(0.0, 1.0 - (self.remaining() or 0.0) / seconds)
 
     def next_wakeup(self) -> float | None:
         """Clock time of the next beat or deadline, for a driver that sleeps until then."""
@@ -308,8 +305,10 @@ class Session:
 
     def _enter(self, index: int, at: float, stale: bool) -> None:
         """Make `index` the current segment, started at clock time `at`."""
+        # A fresh try at a block entered at its start (Back, a jump, walking into it): an earlier visit may have
+        # left statuses there. Within a block what lies ahead has none, so the per-phase hot path skips the scan.
         if index == 0 or self.plan.segments[index - 1].block != self.plan.segments[index].block:
-            for i in range(index, self._block_end(index) + 1):  # a fresh try at this block
+            for i in range(index, self._block_end(index) + 1):
                 self.statuses[i] = None
         self.index = index
         self._run_since = at

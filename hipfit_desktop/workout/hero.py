@@ -58,7 +58,7 @@ def hero(session: Session) -> Hero:
 def _side(session: Session) -> str | None:
     """The segment's side; before an exercise (get ready, the rest before it) the side its first set is on."""
     segment = session.segment
-    following = session.plan.segments[session.index + 1:session.index + 2]
-    if segment.side is None and following and following[0].exercise_index == segment.exercise_index:
-        return following[0].side
+    following = session.plan.segments[session.index + 1]  # never past the end: DONE finishes the session
+    if segment.side is None and following.exercise_index == segment.exercise_index:
+        return following.side
     return segment.side

@@ -326,8 +326,8 @@ def _rep_prompt(kind: str, rep: int, reps: int, holds: bool, prompt: str) -> str
     if kind == "down":
         return "Lower with control"
     if holds:
-        return f"{count.capitalize()} at your own pace; press Space at the top, then hold"
-    return f"{count.capitalize()} at your own pace; press Space when it is done"
+        return f"{count.capitalize()} at your own pace; one press at the top, then hold"
+    return f"{count.capitalize()} at your own pace; one press when it is done"
 
 
 def _timed_prompt(item: PlannedExercise, side: str | None) -> str:

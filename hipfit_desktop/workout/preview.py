@@ -47,7 +47,8 @@ class PreviewCard:
     steps: tuple[str, ...]  # shown unfolded, numbered
     more_tips: tuple[str, ...]  # the tips not among the key points (unfolded)
     advice: tuple[AdviceLine, ...]  # safety notes: always shown, the app's marked as such
-    notes: tuple[str, ...]  # "About the name: ...", "Changed from the article: ..." (unfolded)
+    corrections: tuple[str, ...]  # "About the name: ...", "Changed from the article: ...": always shown
+    notes: tuple[str, ...]  # how this version differs from the one below it (unfolded)
     last_time: str | None  # "Last time: 2 × 15, today" from the training log
 
 
@@ -82,11 +83,12 @@ def _card(number: int, item: PlannedExercise, catalog: Catalog, last_time: str |
     card = build_card(item, catalog)
     origin = "from the article" if card.version_from_article else "the app's step, not the article's"
     key_points = card.tips[:KEY_POINTS] or card.steps[:KEY_POINTS]
-    notes = tuple(note for note in (
+    corrections = tuple(note for note in (
         f"About the name: {card.name_note}" if card.name_note else "",
         f"Changed from the article: {card.cue_change}" if card.cue_change else "",
-        f"Changes from {card.below_name}: {card.changes}" if card.below_name else card.changes,
     ) if note)
+    change = f"Changes from {card.below_name}: {card.changes}" if card.below_name else card.changes
+    notes = (change,) if change else ()
     return PreviewCard(
         number=number, exercise_id=card.exercise_id, name=card.name, summary=card.summary,
         works=f"Works: {', '.join(card.works)}." if card.works else "",
@@ -94,6 +96,7 @@ def _card(number: int, item: PlannedExercise, catalog: Catalog, last_time: str |
         needs=equipment_words(card.equipment), counts=card.counts.replace(" x ", " × "),
         count_lines=tuple(CountLine(line.text, line.source) for line in card.volume),
         key_points=key_points, steps=card.steps,
-        more_tips=tuple(t for t in card.tips if t not in key_points), advice=card.advice, notes=notes,
+        more_tips=tuple(t for t in card.tips if t not in key_points), advice=card.advice, corrections=corrections,
+        notes=notes,
         last_time=(last_time[:1].upper() + last_time[1:]) if last_time else None,
     )

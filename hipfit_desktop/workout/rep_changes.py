@@ -18,28 +18,26 @@ def change_reps(plan: Plan, current: int, reps: int) -> Plan:
     if reps < 1:
         raise ValueError("a set needs at least one rep")
     segment = plan.segments[current]
-    exercise_index = segment.exercise_index
-    start = current
-    while start > 0 and plan.segments[start - 1].block == segment.block:
-        start -= 1
-    result = list(plan.segments[:start])
+    result: list[Segment] = []
     block: list[Segment] = []
 
-    def flush(count: int) -> None:
+    def flush() -> None:
         first = block[0]
-        if first.exercise_index == exercise_index and first.kind == "self_paced_set":
-            result.append(replace(first, reps=count, prompt=own_pace_prompt(count, first.hold)))
-        elif first.exercise_index == exercise_index and first.rep is not None:
-            result.extend(renumber_reps(block, count))
+        if first.exercise_index != segment.exercise_index or first.block < segment.block or not first.counts_reps:
+            result.extend(block)  # another exercise, a set already done, or no reps to count
         else:
-            result.extend(block)
+            count = max(reps, lowest_reps(plan, current)) if first.block == segment.block else reps
+            if first.kind == "self_paced_set":
+                result.append(replace(first, reps=count, prompt=own_pace_prompt(count, first.hold)))
+            else:
+                result.extend(renumber_reps(block, count))
         block.clear()
 
-    for following in plan.segments[start:]:
+    for following in plan.segments:
         if block and following.block != block[0].block:
-            flush(max(reps, lowest_reps(plan, current)) if block[0].block == segment.block else reps)
+            flush()
         block.append(following)
-    flush(reps)
+    flush()
     return replace(plan, segments=tuple(result))
 
 

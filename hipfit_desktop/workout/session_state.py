@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 SNAPSHOT_VERSION = 1
 
 
-def snapshot(session: Session, segments: bool = True) -> dict[str, Any]:
+def snapshot(session: Session, segments: bool) -> dict[str, Any]:
     """Everything needed to carry on later; without `segments` (the log keeps the plan once per session: the
     segments are most of the size and of the 30 ms it takes)."""
     index = session.index
