@@ -44,7 +44,7 @@ def test_the_metainfo_passes_appstreamcli_validate():
 def test_the_metainfo_release_and_screenshots_match_the_project():
     text = (DESKTOP / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
     assert f'<release version="{__version__}"' in text
-    for name in ("picker.png", "session-go.png", "summary.png"):
+    for name in ("picker-1366x768.png", "session-go.png", "summary-1366x768.png"):
         assert f"docs/screenshots/{name}</image>" in text and (ROOT / "docs" / "screenshots" / name).exists()
 
 
