@@ -9,7 +9,7 @@ from hipfit_desktop.qt.main_window import MainWindow
 
 
 def test_sound_and_keep_awake_join_after_the_window_shows(qtbot):
-    window = MainWindow(load_catalog())  # as create_main_window builds it: no sound, no keep-awake yet
+    window = MainWindow(load_catalog(), ask=lambda *_question: True)  # no sound, no keep-awake yet
     qtbot.addWidget(window)
     assert window.cues is None and window.keep_awake is None
     window.show()
