@@ -35,6 +35,10 @@ def child(kind: str, session_seconds: float) -> None:
 
     def shown() -> None:
         print("shown", flush=True)
+        if kind != "bare":
+            from hipfit_desktop.qt.app import start_helpers
+
+            start_helpers(window)  # as run_app does after the first paint: counted in the RSS, not the start
         if kind == "session":
             window.start_routine("full-hip-session")
             start_cpu, start_wall = time.process_time(), time.monotonic()

@@ -1,16 +1,18 @@
 """`hipfit`: the window by default; `list`, `plan ROUTINE`, `exercise ID`, `figure ID`, `settings`, `history`,
-`export`, `import FILE`, `coach` and `report` on the command line."""
+`export`, `import FILE`, `coach`, `report`, `install-desktop` and `uninstall-desktop` on the command line."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
+from . import __version__
 from .exercises.catalog import load_catalog
 from .exercises.model import LEVELS, Catalog
 from .exercises.strictyaml import DataError
@@ -20,12 +22,14 @@ from .records.database import HistoryLog
 from .records.exchange import BackupError, ImportResult, export_backup, export_csv, import_backup, read_backup
 from .records.queries import as_json, recent_sessions, week_summary
 from .records.report import DEFAULT_WEEKLY_TARGET, format_history
-from .settings.model import TIMINGS, Settings
+from .settings.model import Settings
 from .settings.store import SettingsStore, write_atomic
+from .system.desktop import install_desktop, uninstall_desktop
 from .system.paths import user_paths
+from .system.qt_options import split_qt_options
 from .workout.card import build_card, card_text
-from .workout.describe import clock_text
-from .workout.plan import Plan, Segment, compile_plan, plan_exercise
+from .workout.plan import compile_plan, plan_exercise
+from .workout.terminal_text import format_exercises, format_list, format_plan, format_settings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,9 +39,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="hipfit", description="Hip-strengthening workouts, paced set by set.")
+    parser = _Parser(prog="hipfit", description="Hip-strengthening workouts, paced set by set. "
+                     "Qt's own options (-style, -platform, ...) go to the window.")
+    parser.add_argument("--version", action="version", version=f"hipfit {__version__}")
+    parser.add_argument("--verbose", action="store_true", help="let Qt's and the sound system's messages through")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     commands.add_parser("gui", help="open the window (the default)")
+    commands.add_parser("install-desktop", help="add HipFit to your desktop's menu (your XDG data folder)")
+    commands.add_parser("uninstall-desktop", help="take HipFit out of your desktop's menu")
     commands.add_parser("list", help="the routines and exercises")
     plan = commands.add_parser("plan", help="the compiled plan of a routine")
     plan.add_argument("routine", help="a routine id, as `hipfit list` shows")
@@ -95,11 +104,14 @@ def _progress(text: str) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    ours, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(ours)
     if args.command in (None, "gui"):
         from .qt.app import run_app  # Qt loads only for the window
 
-        return run_app()
+        return run_app([sys.argv[0], *qt_options], verbose=args.verbose)
+    if args.command in ("install-desktop", "uninstall-desktop"):
+        return _desktop_command(args.command)
     try:
         catalog = load_catalog(user_paths().routines)
     except DataError as problem:  # a broken install: the shipped data does not load
@@ -133,6 +145,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     plan = compile_plan(catalog.routine(args.routine), catalog, settings)
     return _print(json.dumps(plan.to_json(), indent=1) if args.json else format_plan(plan))
+
+
+def _desktop_command(command: str) -> int:
+    try:
+        if command == "install-desktop":
+            written = install_desktop()
+            print(f"hipfit: added HipFit to the menu ({len(written)} files under {written[0].parents[1]})")
+            return 0
+        removed = uninstall_desktop()
+    except OSError as problem:
+        print(f"hipfit: {problem}", file=sys.stderr)
+        return 1
+    print(f"hipfit: removed {len(removed)} files" if removed else "hipfit: HipFit was not in the menu")
+    return 0
 
 
 def records_command(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> int:
@@ -271,17 +297,6 @@ def _figure_command(args: argparse.Namespace, catalog: Catalog, settings: Settin
     return 0
 
 
-def format_exercises(catalog: Catalog) -> str:
-    """`hipfit exercise --list`: each id and name, then its versions (id, level, name)."""
-    lines = []
-    for exercise in catalog.exercises.values():
-        lines.append(f"{exercise.id:<24} {exercise.name}")
-        for step in exercise.progressions:
-            mark = "" if step.from_article else "  (the app's step)"
-            lines.append(f"  --version {step.id:<22} {step.level:<13} {step.name}{mark}")
-    return "\n".join(lines)
-
-
 def terminal_text(text: str) -> str:
     """`text` with every character a terminal would act on (escape codes, other controls) shown escaped.
 
@@ -295,104 +310,25 @@ def _warn(text: str) -> None:
 
 
 def _print(text: str) -> int:
+    if sys.stdout is None:  # started with its output closed (`hipfit list >&-`)
+        print("hipfit: cannot write the output: the standard output is closed", file=sys.stderr)
+        return 1
     try:
         print(terminal_text(text))
         sys.stdout.flush()
     except BrokenPipeError:  # `hipfit plan ... | head`: the reader has all it wanted
         sys.stderr.close()
+    except OSError as problem:  # `> /dev/full`, a closed or unwritable output
+        print(f"hipfit: cannot write the output: {problem.strerror or problem}", file=sys.stderr)
+        _drop_stdout()
+        return 1
     return 0
 
 
-def format_list(catalog: Catalog, settings: Settings) -> str:
-    lines = [f"Routines (times for the {settings.level} level):"]
-    for routine in catalog.routines.values():
-        plan = compile_plan(routine, catalog, settings)
-        minutes = round(plan.estimated_seconds / 60)
-        gear = ", ".join(plan.equipment) or "no equipment"
-        lines.append(f"  {routine.id:<24} {routine.name:<26} about {minutes:>3} min  {gear}")
-    lines.append("")
-    lines.append("Exercises (the article's volume):")
-    for exercise in catalog.exercises.values():
-        volume = exercise.volume
-        amount = f"{volume.reps} reps" if volume.reps else f"{clock_text(volume.seconds or 0)}"
-        each = " each side" if exercise.one_sided else ""
-        hold = f", hold {volume.hold}" if volume.hold else ""
-        lines.append(f"  {exercise.id:<24} {exercise.name:<34} {volume.sets} x {amount}{each}{hold}")
-    return "\n".join(lines)
-
-
-def format_plan(plan: Plan) -> str:
-    """One line per block (a set on one side, a rest, a hold) rather than one per second-long phase."""
-    head = (f"{plan.routine_name} ({plan.level}): {clock_text(plan.total_seconds)} timed"
-            + (f" + {plan.self_paced_reps} reps at your own pace, about {clock_text(plan.estimated_seconds)}"
-               if plan.self_paced_reps else ""))
-    lines = [head, f"Equipment: {', '.join(plan.equipment) or 'none'}", "",
-             f"{'start':>8} {'length':>7}  {'what':<13} prompt"]
-    start = 0
-    for block in _blocks(plan.segments):
-        first = block[0]
-        length = sum(s.seconds or 0 for s in block)
-        self_paced = any(s.seconds is None for s in block)
-        if first.counts_reps:
-            what = f"SET {first.set}/{first.sets}"
-            phases = ", ".join(f"{s.kind} {s.seconds} s" for s in block if s.rep == 1 and s.seconds is not None)
-            pace = f"at your own pace ({phases} each)" if self_paced and phases else (
-                "at your own pace" if self_paced else f"({phases})")
-            side = f", {first.side_text}" if first.side_text else ""
-            prompt = f"{first.exercise_name}{side}: {first.reps} reps {pace}"
-        else:
-            what, prompt = first.phase, first.prompt
-        shown = "-" if self_paced else clock_text(length)
-        lines.append(f"{clock_text(start):>8} {shown:>7}  {what:<13} {prompt}")
-        start += length
-    return "\n".join(lines)
-
-
-def _blocks(segments: Sequence[Segment]) -> list[list[Segment]]:
-    blocks: list[list[Segment]] = []
-    for segment in segments:
-        if blocks and blocks[-1][0].block == segment.block:
-            blocks[-1].append(segment)
-        else:
-            blocks.append([segment])
-    return blocks
-
-
-def format_settings(path: Path, settings: Settings, catalog: Catalog) -> str:
-    """The file's path and the effective values, each default marked as such."""
-    def marked(text: str, is_default: bool) -> str:
-        return f"{text} (default)" if is_default else text
-
-    default = Settings()
-    lines = [f"Settings file: {path}" + ("" if path.exists() else " (not saved yet)")]
-    level = marked(settings.level, settings.level == default.level)
-    lines.append(f"Level: {level}" + ("" if settings.level_chosen else ", not chosen yet"))
-    lines.append(f"First side: {marked(settings.first_side, settings.first_side == default.first_side)}")
-    presses = "a press for each rep" if settings.count_each_rep else "one press a set"
-    lines.append(f"At your own pace: {marked(presses, settings.count_each_rep == default.count_each_rep)}")
-    lines.append("Timings:")
-    for name in TIMINGS:
-        own = getattr(settings, name)
-        value = own if own is not None else getattr(catalog.defaults, name)
-        label = name.removesuffix("_seconds").replace("_", " ")
-        lines.append(f"  {label:<24} {marked(f'{value:>3} s', own is None)}")
-    sound = [marked("on" if settings.sound else "off", settings.sound == default.sound),
-             f"volume {marked(f'{settings.volume}%', settings.volume == default.volume)}",
-             f"voice {marked('on' if settings.voice else 'off', settings.voice == default.voice)}",
-             f"tones {marked('on' if settings.tones else 'off', settings.tones == default.tones)}"]
-    lines.append(f"Sound: {', '.join(sound)}")
-    lines.append(f"Last routine: {settings.last_routine or 'none'}")
-    lines.append(f"Exercises (progression for the {settings.level} level; counts only where you changed them):")
-    for exercise in catalog.exercises.values():
-        own = settings.for_exercise(exercise.id)
-        step = exercise.default_progression(settings.level)
-        chosen = own.progression is not None and any(s.id == own.progression for s in exercise.progressions)
-        if chosen:
-            step = exercise.progression(own.progression)  # type: ignore[arg-type]
-        counts = [text for value, text in (
-            (own.sets, f"sets {own.sets}"), (own.reps, f"reps {own.reps}"),
-            (own.hold_seconds, f"hold {own.hold_seconds} s"), (own.seconds, f"time {clock_text(own.seconds or 0)}"),
-            (own.rest_seconds, f"rest {own.rest_seconds} s"), (own.pace, f"{own.pace} pace"),
-        ) if value is not None]
-        lines.append(f"  {exercise.id:<24} {marked(step.id, not chosen):<28} {', '.join(counts)}".rstrip())
-    return "\n".join(lines)
+def _drop_stdout() -> None:
+    """Point the output at /dev/null so the interpreter's last flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from .about_dialog import AboutDialog
 from .session_page import SHORTCUTS
 
 WINDOW_KEYS = (
@@ -13,6 +14,7 @@ WINDOW_KEYS = (
     ("Esc", "On the summary, back to routines"),
     ("Ctrl+,", "Settings (between sessions)"),
     ("M", "Mute or unmute sounds and voice"),
+    ("Ctrl+Q", "Quit (during a session, asks first)"),
 )
 # During the rest after an exercise only (qt/rating_keys.py); doing nothing is an answer too.
 RATING_ROWS = (
@@ -44,6 +46,12 @@ class HelpDialog(QDialog):
         label = QLabel(f"{presenter}<table cellpadding='6'>{rows}</table>", accessibleName="Keyboard shortcuts")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.about_button = buttons.addButton("About HipFit", QDialogButtonBox.ButtonRole.HelpRole)
+        self.about_button.clicked.connect(self.show_about)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(buttons)
+
+    def show_about(self) -> None:
+        self.about = AboutDialog(self)
+        self.about.open()

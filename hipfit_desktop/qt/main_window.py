@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
 from ..exercises.model import Catalog
 from ..records.database import HistoryLog
@@ -28,27 +29,20 @@ from .counts_dialog import CountsDialog, apply_counts
 from .driver import SessionDriver
 from .help_dialog import HelpDialog
 from .history_page import HistoryPage
-from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
+from .questions import Ask, ask_with_dialog
 from .report_pdf import write_report_files
 from .session_log import RESUME, Choose, SessionLog, choose_with_dialog
 from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
-from .sound import CuePlayer
 from .summary_page import SummaryPage
 from .window_size import MINIMUM, restore_or_fit
 from .window_state import load_geometry, save_geometry
 
-Ask = Callable[[QWidget, str, str], bool]
-
-
-def ask_with_dialog(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
-
+if TYPE_CHECKING:  # built after the first paint (app.start_helpers): QtMultimedia is slow to load
+    from .keepawake_qt import KeepAwakeFollower
+    from .sound import CuePlayer
 
 class MainWindow(QMainWindow):
     """`saved` is what the settings file holds; `settings` is that plus any counts changed for this session only.
@@ -75,21 +69,13 @@ class MainWindow(QMainWindow):
         self.driver: SessionDriver | None = None
         self.dialog: QDialog | None = None  # the settings, counts or level dialog while one is open
         self._rep_changes: dict[str, int] = {}  # exercise id -> reps chosen with +/- during the session
-        self.cues = cues  # None: silent (tests, previews); the app passes a CuePlayer
-        self.keep_awake = keep_awake
         self.setWindowTitle("HipFit")
         self.setMinimumSize(*MINIMUM)
         self.sound_status = QLabel(accessibleName="Sound status")
         self.statusBar().addPermanentWidget(self.sound_status)
-        if cues is not None:
-            cues.setParent(self)
-            cues.apply_settings(self.saved)
-            cues.status_changed.connect(lambda _text: self._show_sound_status())
-            cues.muted_changed.connect(lambda _muted: self._show_sound_status())
-        if keep_awake is not None:
-            keep_awake.setParent(self)
-            keep_awake.message.connect(lambda text: self.statusBar().showMessage(text, 20000))
-        self._show_sound_status()
+        self.cues: CuePlayer | None = None  # None: silent (tests, previews); the app passes a CuePlayer
+        self.keep_awake: KeepAwakeFollower | None = None
+        self.use_helpers(cues, keep_awake)
 
         self.pages = QStackedWidget()
         self.picker = PickerPage(catalog, self.settings)
@@ -104,7 +90,7 @@ class MainWindow(QMainWindow):
         self.picker.counts_requested.connect(self.change_counts)
         self.picker.settings_requested.connect(self.open_settings)
         for key, action in (("F11", self.toggle_fullscreen), ("F1", self.show_help), ("?", self.show_help),
-                            ("Ctrl+,", self.open_settings), ("M", self.toggle_mute)):
+                            ("Ctrl+,", self.open_settings), ("M", self.toggle_mute), ("Ctrl+Q", self.close)):
             QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut).activated.connect(action)
         lines = list(notices)
         if catalog.problems:
@@ -292,6 +278,20 @@ class MainWindow(QMainWindow):
     def toggle_mute(self) -> None:
         if self.cues is not None:
             self.cues.toggle_mute()
+
+    def use_helpers(self, cues: CuePlayer | None, keep_awake: KeepAwakeFollower | None) -> None:
+        """Sound and keep-awake; the app hands them over after the first paint (issue 15: a fast start)."""
+        if cues is not None:
+            self.cues = cues
+            cues.setParent(self)
+            cues.apply_settings(self.saved)
+            cues.status_changed.connect(lambda _text: self._show_sound_status())
+            cues.muted_changed.connect(lambda _muted: self._show_sound_status())
+        if keep_awake is not None:
+            self.keep_awake = keep_awake
+            keep_awake.setParent(self)
+            keep_awake.message.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        self._show_sound_status()
 
     def _show_sound_status(self) -> None:
         if self.cues is None:

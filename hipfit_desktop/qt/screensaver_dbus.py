@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import os
+from collections.abc import Mapping
 
 from ..system.keepawake import MAY_DIM, KeepAwakeUnavailable
 
 DBUS_TIMEOUT_MS = 1000  # a screensaver service that does not answer within this is treated as absent
+
+
+def session_bus_known(environ: Mapping[str, str] = os.environ) -> bool:
+    """A session bus we can reach without libdbus starting one: its address, or systemd's per-user socket."""
+    runtime = environ.get("XDG_RUNTIME_DIR")
+    return bool(environ.get("DBUS_SESSION_BUS_ADDRESS")) or bool(runtime and os.path.exists(f"{runtime}/bus"))
 
 
 class FreedesktopScreenSaver:
@@ -34,6 +42,10 @@ class FreedesktopScreenSaver:
         except ImportError as problem:
             raise KeepAwakeUnavailable(f"{MAY_DIM}: this installation cannot talk to the desktop",
                                        f"PySide6.QtDBus: {problem!r}") from problem
+        if self.bus_address is None and not session_bus_known():
+            # Asking Qt anyway would make libdbus autolaunch a dbus-daemon (dbus-launch) that outlives us.
+            raise KeepAwakeUnavailable(f"{MAY_DIM}: no desktop session to ask",
+                                       "no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS unset, no $XDG_RUNTIME_DIR/bus")
         name = f"hipfit-keepawake-{next(self._numbers)}"
         if self.bus_address is None:
             bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
