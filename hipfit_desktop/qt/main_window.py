@@ -31,12 +31,12 @@ from .history_page import HistoryPage
 from .keepawake_qt import KeepAwakeFollower
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
+from .rating_keys import finished_exercise
 from .report_pdf import write_report_files
 from .session_log import RESUME, Choose, SessionLog, choose_with_dialog
 from .session_page import SessionPage
 from .settings_dialog import SettingsDialog
 from .sound import CuePlayer
-from .rating_keys import finished_exercise
 from .summary_page import SummaryPage
 from .window_size import MINIMUM, restore_or_fit
 from .window_state import load_geometry, save_geometry

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..workout.rating import KEYS_HINT, RATING_KEYS, SIDE_HINT, RatingTarget, answer, rating_target
 from ..workout.engine import Session
 from ..workout.plan import WORK_KINDS
+from ..workout.rating import KEYS_HINT, RATING_KEYS, SIDE_HINT, RatingTarget, answer, rating_target
 from .driver import SessionDriver
 
 WORDS = {"effort": "effort", "pain": "pain", "harder_side": "harder"}
