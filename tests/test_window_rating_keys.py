@@ -1,11 +1,13 @@
 """Rating keys during the rest after an exercise: stored in the log, shown on the page, and the rest's
-countdown runs on untouched (fake clock); outside that rest the keys do nothing."""
+countdown runs on untouched (fake clock); outside that rest the keys do nothing. The last exercise is rated
+on the summary, unless it was left unfinished or skipped."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 
+from hipfit_desktop.workout.plan import WORK_KINDS
 from tests.test_window_log import Choices, read, run_to
 from tests.test_window_log import make_window as make_window  # noqa: F401 - pytest fixtures used by name
 from tests.test_window_log import small_settings as small_settings  # noqa: F401
@@ -84,3 +86,19 @@ def test_a_session_left_mid_exercise_does_not_ask_about_that_exercise_on_the_sum
         _press(qtbot, window, key)
     window.session_log.log.flush()
     assert read(tmp_path, "SELECT position FROM ratings") == []
+
+
+def test_a_last_exercise_skipped_to_the_end_is_not_asked_about(qtbot, make_window, clock, tmp_path):
+    window = make_window(Choices())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_routine("band-day")
+    last = len(window.driver.session.plan.exercises) - 1
+    run_to(window, clock, lambda s: s.segment.exercise_index == last and s.segment.kind in WORK_KINDS)
+    while window.driver.session.state != "finished":
+        window.driver.skip()
+    assert window.pages.currentWidget() is window.summary_page
+    assert window.summary_page.rating.isHidden()
+    _press(qtbot, window, Qt.Key.Key_2)
+    window.session_log.log.flush()
+    assert read(tmp_path, f"SELECT position FROM ratings WHERE position = {last}") == []
