@@ -94,9 +94,9 @@ def test_the_backup_has_the_history_settings_and_routine_files(log):
     (paths.routines / "notes.txt").write_text("not a routine")
     now = datetime(2026, 11, 25, 12, 0, tzinfo=timezone(timedelta(hours=1)))
     backup = export_backup(log, paths, now)
-    assert backup == {"format": "hipfit-backup", "version": 1, "exported_at": "2026-11-25T11:00:00+00:00",
-                      "sessions": [a_session("a", START, []), a_session("b", START + 10)],
-                      "settings": "version: 1\n", "routines": {"a-day.yaml": "a", "z-day.yaml": "z"}}
+    assert backup == {"format": "hipfit-backup", "version": 2, "exported_at": "2026-11-25T11:00:00+00:00",
+                      "sessions": [a_session("a", START, [], ratings=[]), a_session("b", START + 10, ratings=[])],
+                      "put_off": {}, "settings": "version: 1\n", "routines": {"a-day.yaml": "a", "z-day.yaml": "z"}}
     assert list(backup["routines"]) == ["a-day.yaml", "z-day.yaml"]
 
 
@@ -118,7 +118,7 @@ def test_import_merges_by_id_and_never_duplicates(log, tmp_path):
     assert import_backup(log, paths, more) == ImportResult(1, 1, 1)
     assert log.read("SELECT uid FROM sessions ORDER BY uid") == [("one",), ("three",), ("two",)]
     assert log.read("SELECT count(*) FROM sets") == [(4,)]
-    assert export_backup(log, paths)["sessions"][0] == a_session("one")
+    assert export_backup(log, paths)["sessions"][0] == a_session("one", ratings=[])
 
 
 def test_import_restores_settings_and_routines_only_where_there_are_none(log):
@@ -196,7 +196,7 @@ S0, SET0 = ("sessions", 0), ("sessions", 0, "sets", 0)
 REFUSED = {
     "not an object": (None, [], 'not a HipFit backup (no "format": "hipfit-backup")'),
     "no format": (("format",), "hipfit", 'not a HipFit backup (no "format": "hipfit-backup")'),
-    "newer": (("version",), 2, "the backup is from a newer HipFit (backup version 2; this one reads up to 1); "
+    "newer": (("version",), 3, "the backup is from a newer HipFit (backup version 3; this one reads up to 2); "
                                "update HipFit to import it"),
     "version 0": (("version",), 0, "backup version: expected a whole number, got 0"),
     "version text": (("version",), "1", "backup version: expected a whole number, got '1'"),
@@ -351,8 +351,8 @@ def test_a_good_file_is_read_whole(tmp_path):
                                                       "column 16)"),
     (b"[" * 100_000 + b"]" * 100_000, "{path} is not a HipFit backup (RecursionError)"),
     (b"1" * 5000, "{path} is not a HipFit backup (ValueError)"),
-    (b'{"format": "hipfit-backup", "version": 2}', "the backup is from a newer HipFit (backup version 2; this one "
-                                                   "reads up to 1); update HipFit to import it"),
+    (b'{"format": "hipfit-backup", "version": 3}', "the backup is from a newer HipFit (backup version 3; this one "
+                                                   "reads up to 2); update HipFit to import it"),
 ])
 def test_a_file_that_is_no_backup_gets_one_line(tmp_path, content, message):
     path = tmp_path / "bad.json"

@@ -142,7 +142,7 @@ def _with(data, path, value):
 
 
 BAD = {
-    "newer": (("version",), 2, "newer HipFit"),
+    "newer": (("version",), 3, "newer HipFit"),
     "not a backup": (("format",), "zip", "not a HipFit backup"),
     "sessions not a list": (("sessions",), {"a": 1}, "sessions: expected a list"),
     "reps as text": (("sessions", 0, "sets", 0, "reps_done"), "15", "reps_done: expected a whole number"),

@@ -32,6 +32,7 @@ from .history_page import HistoryPage
 from .level_dialog import LevelDialog
 from .picker_page import PickerPage
 from .questions import Ask, ask_with_dialog
+from .rating_keys import finished_exercise
 from .report_pdf import write_report_files
 from .session_log import RESUME, Choose, SessionLog, choose_with_dialog
 from .session_page import SessionPage
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
             self._summary_page.back_requested.connect(self.show_picker)
             self._summary_page.remember_requested.connect(self.remember_rep_changes)
             if self.session_log is not None:
+                self._summary_page.rating.rated.connect(self.session_log.rate)  # the last exercise: no rest
                 self.coach.add(self._summary_page.coach)
             self.pages.addWidget(self._summary_page)
         return self._summary_page
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self.summary_page.show_summary(summarize(self.driver.session), advice_html(self.catalog, WEEKLY_ADVICE))
         changes = {self.catalog.exercises[e].name: reps for e, reps in self._rep_changes.items()}
         self.summary_page.offer_to_remember(changes)
+        self.summary_page.rating.ask(finished_exercise(self.driver.session))
         if self.session_log is not None:
             self.coach.refresh()
         self.pages.setCurrentWidget(self.summary_page)

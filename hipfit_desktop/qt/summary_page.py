@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from ..workout.describe import clock_text
 from ..workout.summary import ExerciseTally, Summary, headline
 from .coach_panel import CoachPanel
+from .rating_keys import RatingKeys
 from .type_scale import TypeScale, apply_roles, follow_scale, mark, space
 
 COLUMN_EMS = 64  # the page's column at most this many body sizes wide
@@ -58,6 +59,10 @@ class SummaryPage(QWidget):
         column.addLayout(tiles)
         column.addWidget(self.details, 1)
         column.addWidget(self.remember_button)
+        # the last exercise has no rest after it: its keys (digits, L/R; no clash with Enter/Esc) are taken here
+        self.rating = mark(RatingKeys(self), "heading")
+        self.rating.setProperty("scale_bold", False)
+        column.addWidget(self.rating)
         self.coach = CoachPanel()
         column.addWidget(self.coach)
         column.addWidget(self.back_button)

@@ -1,8 +1,10 @@
-"""Export and import: CSV (one row per set) and a versioned JSON backup (history, settings, user routines).
+"""Export and import: CSV (one row per set) and a versioned JSON backup (history with the coach's ratings,
+morning-after answers and "Not yet"s, settings, user routines).
 
 Import reads the whole file and checks every field (types, bounds, sizes, names) before it changes anything;
 a bad, truncated, newer or hostile file raises `BackupError` with one line, and nothing is written. Sessions
-are matched by their `uid`, so importing the same backup twice adds nothing.
+are matched by their `uid`, so importing the same backup twice adds nothing. Backup version 1 (before the
+coach, log schema 2) has no ratings, mornings or put_off, and still imports.
 """
 
 from __future__ import annotations
@@ -20,17 +22,19 @@ from typing import Any
 from ..settings.store import write_atomic
 from ..system.paths import UserPaths
 from ..system.safe_files import read_limited
+from .coach_rules import EFFORTS, MORNINGS, PAINS, SIDES
 from .database import HistoryLog
 from .queries import SET_COLUMNS
 
 BACKUP_FORMAT = "hipfit-backup"
-BACKUP_VERSION = 1
+BACKUP_VERSION = 2  # 2: each session's "ratings" and "morning_after", and the top-level "put_off"
 MAX_BACKUP_BYTES = 64 * 1024 * 1024  # ten years of daily full sessions export to about 45 MB
 MAX_TEXT_BYTES = 1024 * 1024  # a settings file or a routine file
 LAST_TIME = 4102444800.0  # 2100-01-01: a time beyond this is junk
 
 CSV_HEADER = ("session", "session_started", "routine", "level", "exercise", "version", "side", "set", "sets_planned",
               "reps_planned", "reps_done", "hold_seconds", "seconds_planned", "seconds_done", "outcome", "at")
+RATING_COLUMNS = ("position", "exercise", "effort", "pain", "harder_side")
 SESSION_COLUMNS = ("uid", "routine", "routine_name", "level", "started_at", "ended_at", "outcome", "active_seconds")
 _ROUTINE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}\.yaml")
 _UID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -75,14 +79,22 @@ def export_backup(log: HistoryLog, paths: UserPaths, now: datetime | None = None
     sets: dict[int, list[dict[str, Any]]] = {}
     for row in log.read(f"SELECT session_id, {', '.join(SET_COLUMNS)} FROM sets ORDER BY session_id, at, id"):
         sets.setdefault(row[0], []).append(dict(zip(SET_COLUMNS, row[1:], strict=True)))
-    sessions = [{**dict(zip(SESSION_COLUMNS, row[1:], strict=True)), "sets": sets.get(row[0], [])}
+    ratings: dict[int, list[dict[str, Any]]] = {}
+    for row in log.read(f"SELECT session_id, {', '.join(RATING_COLUMNS)} FROM ratings ORDER BY session_id, position"):
+        ratings.setdefault(row[0], []).append(dict(zip(RATING_COLUMNS, row[1:], strict=True)))
+    # a morning row with a NULL feeling means "asked, skipped": kept as null, unlike no key (never asked)
+    mornings = {session_id: feeling for session_id, feeling in log.read("SELECT session_id, feeling FROM mornings")}
+    sessions = [{**dict(zip(SESSION_COLUMNS, row[1:], strict=True)), "sets": sets.get(row[0], []),
+                 "ratings": ratings.get(row[0], []),
+                 **({"morning_after": mornings[row[0]]} if row[0] in mornings else {})}
                 for row in log.read(f"SELECT id, {', '.join(SESSION_COLUMNS)} FROM sessions ORDER BY started_at, id")]
+    put_off = {key: count for key, count in log.read("SELECT suggestion, sessions_logged FROM put_off ORDER BY 1")}
     settings = _user_text(paths.settings_file)
     routines = {p.name: text for p in sorted(paths.routines.glob("*.yaml")) if (text := _user_text(p)) is not None} \
         if paths.routines.is_dir() else {}
     return {"format": BACKUP_FORMAT, "version": BACKUP_VERSION,
             "exported_at": (now or datetime.now()).astimezone().isoformat(timespec="seconds"),
-            "sessions": sessions, "settings": settings, "routines": routines}
+            "sessions": sessions, "put_off": put_off, "settings": settings, "routines": routines}
 
 
 def _user_text(path: Path) -> str | None:
@@ -160,6 +172,13 @@ def check_backup(backup: Any) -> None:
                 raise BackupError(f"{where}.sets[{k}]: a second row for set {one['set_number']} of exercise "
                                   f"{one['position']} {one['side']}".rstrip())
             keys.add(key)
+        _check_coach(session, where)
+    put_off = backup.get("put_off", {})
+    if not isinstance(put_off, dict) or len(put_off) > 10_000:
+        raise BackupError(f"backup.put_off: expected an object of at most 10000 suggestions, got {_show(put_off)}")
+    for key, count in put_off.items():
+        if len(key) > 200 or not _is_int(count) or not 0 <= count <= 1_000_000:
+            raise BackupError(f"put_off.{_show(key)}: expected a session count from 0 to 1000000, got {_show(count)}")
     settings = backup.get("settings")
     if settings is not None and (not isinstance(settings, str) or len(settings.encode()) > MAX_TEXT_BYTES):
         raise BackupError("settings: expected the text of settings.yaml (at most 1 MB) or null")
@@ -189,6 +208,27 @@ def _check_set(one: Any, where: str) -> None:
     _number(one, "at", where, 0, LAST_TIME)
 
 
+def _check_coach(session: dict[str, Any], where: str) -> None:
+    """A session's ratings and morning-after answer (backup version 2; absent in version 1)."""
+    ratings = session.get("ratings", [])
+    if not isinstance(ratings, list) or len(ratings) > 1000:
+        raise BackupError(f"{where}.ratings: expected a list of at most 1000 ratings, got {_show(ratings)}")
+    positions: set[int] = set()
+    for k, one in enumerate(ratings):
+        here = f"{where}.ratings[{k}]"
+        if not isinstance(one, dict):
+            raise BackupError(f"{here}: expected an object, got {_show(one)}")
+        _integer(one, "position", here, 0, 1000)
+        _text(one, "exercise", here)
+        for name, allowed in (("effort", EFFORTS), ("pain", PAINS), ("harder_side", SIDES)):
+            _choice(one, name, here, (None, *allowed))
+        if one["position"] in positions:
+            raise BackupError(f"{here}: a second rating for exercise {one['position']}")
+        positions.add(one["position"])
+    if "morning_after" in session:
+        _choice(session, "morning_after", where, (None, *MORNINGS))
+
+
 def import_backup(log: HistoryLog, paths: UserPaths, backup: dict[str, Any], dry_run: bool = False) -> ImportResult:
     """Merge a checked backup: sessions not already present (by uid), then settings and routines the user
     does not have. With `dry_run`, only says what it would do. Raises BackupError if the log cannot take it."""
@@ -203,7 +243,10 @@ def import_backup(log: HistoryLog, paths: UserPaths, backup: dict[str, Any], dry
         (result.routines_kept if (paths.routines / name).exists() else result.routines_added).append(name)
     if dry_run:
         return result
-    if new and not log.write(lambda db: _insert(db, new)):
+    # ratings, mornings and "Not yet"s go in for every session of the backup, not only new ones: a backup made
+    # before the coach may have been imported already; OR IGNORE keeps what the log has, so twice adds nothing
+    coach = bool(backup.get("put_off")) or any(s.get("ratings") or "morning_after" in s for s in backup["sessions"])
+    if (new or coach) and not log.write(lambda db: _insert(db, new, backup)):
         raise BackupError(log.problem or f"the training log {log.path} is busy; nothing was imported")
     try:
         if result.settings == "restored":
@@ -216,13 +259,22 @@ def import_backup(log: HistoryLog, paths: UserPaths, backup: dict[str, Any], dry
     return result
 
 
-def _insert(db: sqlite3.Connection, sessions: list[dict[str, Any]]) -> None:
+def _insert(db: sqlite3.Connection, sessions: list[dict[str, Any]], backup: dict[str, Any]) -> None:
     for session in sessions:
         cursor = db.execute(f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) VALUES "
                             f"({', '.join('?' * len(SESSION_COLUMNS))})", [session[c] for c in SESSION_COLUMNS])
         db.executemany(f"INSERT INTO sets (session_id, {', '.join(SET_COLUMNS)}) VALUES "
                        f"({', '.join('?' * (len(SET_COLUMNS) + 1))})",
                        [[cursor.lastrowid, *(one[c] for c in SET_COLUMNS)] for one in session["sets"]])
+    ids = dict(db.execute("SELECT uid, id FROM sessions").fetchall())
+    for session in backup["sessions"]:
+        db.executemany(f"INSERT OR IGNORE INTO ratings (session_id, {', '.join(RATING_COLUMNS)}) VALUES "
+                       f"({', '.join('?' * (len(RATING_COLUMNS) + 1))})",
+                       [[ids[session["uid"]], *(one.get(c) for c in RATING_COLUMNS)]
+                        for one in session.get("ratings", [])])
+        if "morning_after" in session:
+            db.execute("INSERT OR IGNORE INTO mornings VALUES (?, ?)", (ids[session["uid"]], session["morning_after"]))
+    db.executemany("INSERT OR IGNORE INTO put_off VALUES (?, ?)", list(backup.get("put_off", {}).items()))
 
 
 # --- field checks ------------------------------------------------------------------------------------------
