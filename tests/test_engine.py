@@ -228,3 +228,31 @@ def test_a_snapshot_for_the_log_leaves_the_segments_out(small_plan, clock):
     session.start()
     assert "segments" not in session.snapshot(segments=False)
     assert len(session.snapshot()["segments"]) == len(small_plan.segments)
+
+
+def test_back_while_paused_restarts_the_set_and_stays_paused(small_plan, clock):
+    """Paused mid-set to fix the band, the user presses Back: the set starts again, still paused."""
+    session = Session(small_plan, clock)
+    session.start()
+    session.skip()  # the get-ready: the first set begins
+    first = session.segment
+    session.rep_done()
+    clock.advance(5)
+    session.pause()
+    session.back()
+    assert session.segment == first and session.state == "paused"
+
+
+def test_the_end_of_each_exercise_names_it_and_its_place_in_the_routine(small_plan, clock):
+    """The coach rates the exercise just finished by its place: each end must carry the right one."""
+    session = Session(small_plan, clock)
+    done: list[ExerciseDone] = []
+    session.subscribe(lambda event: done.append(event) if isinstance(event, ExerciseDone) else None)
+    session.start()
+    while session.state == "running":
+        clock.advance(session.remaining() or 1)
+        if session.segment.kind.startswith("self_paced"):
+            session.rep_done()
+        session.tick()
+    assert [(e.exercise, e.exercise_index) for e in done] == [
+        (item.exercise.id, index) for index, item in enumerate(small_plan.exercises)]
