@@ -50,7 +50,7 @@ def start_and_end(book: FigureBook, exercise: str, version: str, side: str | Non
     return pair
 
 
-FRAME_MS = 33  # about 30 frames a second while the figure moves
+FRAME_MS = 40  # 25 frames a second while the figure moves: smooth for a 1-2 s lift, within the CPU budget
 # A frame due this close before a deadline or beat is left out, so painting never delays the timer that starts
 # the next segment or sounds its cue; the next frame comes just after it (benchmarks/timing.py --figure).
 DEADLINE_CLEARANCE = 0.04
