@@ -14,6 +14,7 @@ from hipfit_desktop.qt.hold_bar import HoldBar
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.qt.theme import DARK_PHASE_COLOURS, PHASE_COLOURS, SIDE_COLOURS, contrast_ratio, phase_colours
 from hipfit_desktop.workout.plan import PHASE_WORDS
+from tests.window_driving import reach
 
 TABLES = {"light": PHASE_COLOURS, "dark": DARK_PHASE_COLOURS}
 # Viénot, Brettel & Mollon (1999): how linear RGB looks with no working L (protan) or M (deutan) cones.
@@ -120,20 +121,6 @@ def window(qtbot, catalog, clock):
     w.show()
     qtbot.waitExposed(w)
     return w
-
-
-def reach(window, clock, done):  # type: ignore[no-untyped-def]
-    for _ in range(5000):
-        session = window.driver.session
-        if done(session):
-            return
-        if session.segment.kind.startswith("self_paced"):
-            clock.advance(2)
-            window.session_page.next_step()
-        else:
-            clock.advance(session.remaining())
-            window.driver.wake()
-    raise AssertionError("never got there")
 
 
 MOMENTS = {

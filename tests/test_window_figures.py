@@ -9,6 +9,7 @@ from hipfit_desktop.exercises.strictyaml import DataError
 from hipfit_desktop.qt import figure_view
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.settings.model import Settings
+from tests.window_driving import reach
 
 pytestmark = pytest.mark.gui
 
@@ -20,18 +21,6 @@ def window(qtbot, catalog, clock):
     w.show()
     qtbot.waitExposed(w)
     return w
-
-
-def reach(window, clock, done):  # type: ignore[no-untyped-def]
-    for _ in range(5000):
-        session = window.driver.session
-        if done(session):
-            return session
-        clock.advance(session.remaining() or 2)
-        if session.segment.kind.startswith("self_paced"):
-            window.session_page.next_step()
-        window.driver.wake()
-    raise AssertionError("never got there")
 
 
 def test_the_session_figure_rises_on_up_stays_on_hold_and_stops_when_the_session_ends(window, clock, qtbot):

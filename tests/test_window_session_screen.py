@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from hipfit_desktop.qt.main_window import MainWindow
 from hipfit_desktop.settings.model import Settings
+from tests.window_driving import reach
 
 pytestmark = pytest.mark.gui
 
@@ -21,20 +22,6 @@ def window(qtbot, catalog, clock):
     w.activateWindow()
     qtbot.waitUntil(lambda: w.isActiveWindow())
     return w
-
-
-def reach(window, clock, done):  # type: ignore[no-untyped-def]
-    for _ in range(5000):
-        session = window.driver.session
-        if done(session):
-            return session
-        if session.segment.kind.startswith("self_paced"):
-            clock.advance(2)
-            window.session_page.next_step()
-        else:
-            clock.advance(session.remaining())
-            window.driver.wake()
-    raise AssertionError("never got there")
 
 
 def key(qtbot, window, k):  # type: ignore[no-untyped-def]
